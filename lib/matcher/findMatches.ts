@@ -1,0 +1,185 @@
+import type { IndexedAlias, NameIndex } from '../dataset/compiled';
+import { classifyGap, WORD } from './aliasPattern';
+import { foldKeepingCase, normalizeWithOffsets, type NormalizedText } from './normalize';
+
+/** A name found in one string, before the page decides which entity it means. */
+export interface TextMatch {
+  /** Offsets into the original string, end exclusive. */
+  start: number;
+  end: number;
+  /** Indexes into `nameIndex.aliases` whose case, spacing and position rules this occurrence meets. */
+  aliases: number[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  aliases: number[] | undefined;
+}
+
+/** A token trie over every alias: one pass over the text, longest match first, no regex union. */
+export interface Matcher {
+  readonly index: NameIndex;
+  readonly root: Map<string, TrieNode>;
+}
+
+export function buildMatcher(index: NameIndex): Matcher {
+  const root = new Map<string, TrieNode>();
+  index.aliases.forEach((alias, aliasIndex) => {
+    let level = root;
+    let node: TrieNode | undefined;
+    for (const token of alias.key.split(' ')) {
+      node = level.get(token);
+      if (!node) {
+        node = { next: undefined, aliases: undefined };
+        level.set(token, node);
+      }
+      node.next ??= new Map();
+      level = node.next;
+    }
+    if (node) (node.aliases ??= []).push(aliasIndex);
+  });
+  return { index, root };
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”', '«', '»', '•', '|']);
+/** Text that is an address, not prose: names inside it are not names. */
+const ADDRESS_LIKE = /https?:|www\.|@|\.(com|org|net|gov|edu|int|info|io|co|af|pk|uk)(\/|\b)/i;
+
+function isUpper(char: string | undefined): boolean {
+  return char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+function isShouted(token: string): boolean {
+  return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
+}
+
+class TextScan {
+  readonly normalized: NormalizedText;
+  readonly tokenStarts: number[] = [];
+  readonly tokenEnds: number[] = [];
+  readonly tokens: string[] = [];
+  private readonly casedTokens: (string | undefined)[] = [];
+
+  constructor(readonly original: string) {
+    this.normalized = normalizeWithOffsets(original);
+    for (const match of this.normalized.text.matchAll(WORD)) {
+      this.tokens.push(match[0]);
+      this.tokenStarts.push(match.index);
+      this.tokenEnds.push(match.index + match[0].length);
+    }
+  }
+
+  originalStart(token: number): number {
+    return this.normalized.starts[this.tokenStarts[token]!]!;
+  }
+
+  originalEnd(token: number): number {
+    return this.normalized.ends[this.tokenEnds[token]! - 1]!;
+  }
+
+  /** The token as the page wrote it, accents folded but capitals kept. */
+  cased(token: number): string {
+    let cased = this.casedTokens[token];
+    if (cased === undefined) {
+      cased = foldKeepingCase(this.original.slice(this.originalStart(token), this.originalEnd(token)));
+      this.casedTokens[token] = cased;
+    }
+    return cased;
+  }
+
+  gapBefore(token: number): string {
+    return this.normalized.text.slice(this.tokenEnds[token - 1]!, this.tokenStarts[token]);
+  }
+
+  startsSentence(token: number): boolean {
+    const text = this.normalized.text;
+    for (let i = this.tokenStarts[token]! - 1; i >= 0; i--) {
+      const char = text[i]!;
+      if (char === ' ' || char === '(' || char === '[' || char === "'") continue;
+      return SENTENCE_END.has(char);
+    }
+    return true;
+  }
+}
+
+function meetsCaseRule(scan: TextScan, alias: IndexedAlias, first: number, last: number): boolean {
+  if (alias.case === 'any') return true;
+  const forms = alias.forms.split(' ');
+  if (alias.case === 'exact') {
+    for (let k = 0; k <= last - first; k++) {
+      if (scan.cased(first + k) !== forms[k]) return false;
+    }
+    // In an all-capitals headline an acronym cannot be told from a word ("WHAT IS NEXT", "US" vs "us").
+    const before = first > 0 ? scan.cased(first - 1) : undefined;
+    const after = last + 1 < scan.tokens.length ? scan.cased(last + 1) : undefined;
+    const shoutedNeighbours = [before, after].filter((token) => token !== undefined && isShouted(token));
+    return shoutedNeighbours.length === 0;
+  }
+  for (let k = 0; k < forms.length; k++) {
+    const form = forms[k]!;
+    for (let c = 0; c < form.length; c++) {
+      if (isUpper(form[c])) return isUpper(scan.cased(first + k)[c]);
+    }
+  }
+  return true;
+}
+
+function gapsMatch(alias: IndexedAlias, gapKinds: number[], first: number, last: number): boolean {
+  for (let k = first + 1; k <= last; k++) {
+    const wanted = alias.gaps === '' ? 0 : Number(alias.gaps[k - first - 1]);
+    if (gapKinds[k] !== wanted) return false;
+  }
+  return true;
+}
+
+function isInsideAddress(original: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/\s/.test(original[from - 1]!)) from--;
+  let to = end;
+  while (to < original.length && !/\s/.test(original[to]!)) to++;
+  return ADDRESS_LIKE.test(original.slice(from, to));
+}
+
+/** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
+export function findMatches(matcher: Matcher, text: string): TextMatch[] {
+  const scan = new TextScan(text);
+  const { aliases } = matcher.index;
+  const gapKinds: number[] = [];
+  const matches: TextMatch[] = [];
+  const tokenCount = scan.tokens.length;
+
+  for (let first = 0; first < tokenCount; first++) {
+    let node = matcher.root.get(scan.tokens[first]!);
+    if (!node) continue;
+    let best: { last: number; aliases: number[] } | undefined;
+    for (let last = first; node; ) {
+      if (node.aliases) {
+        const fitting = node.aliases.filter((aliasIndex) => {
+          const alias = aliases[aliasIndex]!;
+          return (
+            gapsMatch(alias, gapKinds, first, last) &&
+            meetsCaseRule(scan, alias, first, last) &&
+            !(alias.notSentenceStart && scan.startsSentence(first))
+          );
+        });
+        if (fitting.length > 0) best = { last, aliases: fitting };
+      }
+      last++;
+      if (last >= tokenCount || !node.next) break;
+      const gap = classifyGap(scan.gapBefore(last));
+      if (gap === -1) break;
+      gapKinds[last] = gap;
+      node = node.next.get(scan.tokens[last]!);
+    }
+    if (!best) continue;
+    const start = scan.originalStart(first);
+    let end = scan.originalEnd(best.last);
+    const dotAt = scan.tokenEnds[best.last]!;
+    if (scan.normalized.text[dotAt] === '.' && best.aliases.some((a) => aliases[a]!.trailingDot)) {
+      end = scan.normalized.ends[dotAt]!;
+    }
+    if (!isInsideAddress(text, start, end)) matches.push({ start, end, aliases: best.aliases });
+    first = best.last;
+  }
+  return matches;
+}

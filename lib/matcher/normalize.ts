@@ -1,0 +1,108 @@
+/**
+ * Matching compares normalised text, but marks and offsets must point at the page's own characters,
+ * so every normalised character remembers the original code point it came from.
+ */
+export interface NormalizedText {
+  text: string;
+  /** For each UTF-16 unit of `text`, where its source code point starts in the original. */
+  starts: Uint32Array;
+  /** For each UTF-16 unit of `text`, where its source code point ends in the original. */
+  ends: Uint32Array;
+}
+
+const REMOVED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e]);
+const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/;
+const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u02bb\u02b9\u2032\u00b4`\uff07]/;
+const SPACE = /\s/;
+/** Letters that Arabic, Persian and Urdu typing use interchangeably. */
+const ARABIC_SCRIPT_VARIANTS: Record<string, string> = {
+  'ي': 'ی',
+  'ى': 'ی',
+  'ئ': 'ی',
+  'ك': 'ک',
+  'ة': 'ه',
+  'ۀ': 'ه',
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+};
+const COMBINING_MARKS = /\p{M}/gu;
+
+const foldCache = new Map<number, string>();
+
+/** Case-, accent- and compatibility-folds one code point; '' drops it, ' ' is a space. */
+function foldCodePoint(codePoint: number, char: string): string {
+  if (codePoint < 0x80) {
+    if (codePoint >= 0x41 && codePoint <= 0x5a) return String.fromCharCode(codePoint + 32);
+    if (codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d || codePoint === 0x0c) return ' ';
+    if (codePoint === 0x60) return "'";
+    return char;
+  }
+  const cached = foldCache.get(codePoint);
+  if (cached !== undefined) return cached;
+  let folded: string;
+  if (REMOVED.has(codePoint)) folded = '';
+  else if (SPACE.test(char)) folded = ' ';
+  else if (DASHES.test(char)) folded = '-';
+  else if (APOSTROPHES.test(char)) folded = "'";
+  else {
+    folded = char.normalize('NFKD').replace(COMBINING_MARKS, '').normalize('NFKC').toLowerCase();
+    folded = ARABIC_SCRIPT_VARIANTS[folded] ?? folded;
+  }
+  foldCache.set(codePoint, folded);
+  return folded;
+}
+
+/** Folds case, accents, dashes, apostrophes and spacing; see `NormalizedText` for the offsets. */
+export function normalizeWithOffsets(original: string): NormalizedText {
+  const length = original.length;
+  let starts = new Uint32Array(length + 1);
+  let ends = new Uint32Array(length + 1);
+  const parts: string[] = [];
+  let outLength = 0;
+  let lastWasSpace = true;
+
+  const push = (piece: string, from: number, to: number) => {
+    for (let k = 0; k < piece.length; k++) {
+      // Compatibility forms such as 'ﬁ' fold into more characters than they came from.
+      if (outLength >= starts.length) {
+        const grownStarts = new Uint32Array(starts.length * 2);
+        grownStarts.set(starts);
+        starts = grownStarts;
+        const grownEnds = new Uint32Array(ends.length * 2);
+        grownEnds.set(ends);
+        ends = grownEnds;
+      }
+      starts[outLength] = from;
+      ends[outLength] = to;
+      outLength++;
+    }
+    parts.push(piece);
+  };
+
+  for (let i = 0; i < length; ) {
+    const codePoint = original.codePointAt(i)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const char = width === 1 ? original[i]! : original.slice(i, i + 2);
+    const folded = foldCodePoint(codePoint, char);
+    if (folded === ' ') {
+      if (!lastWasSpace) push(' ', i, i + width);
+      lastWasSpace = true;
+    } else if (folded !== '') {
+      push(folded, i, i + width);
+      lastWasSpace = false;
+    }
+    i += width;
+  }
+  return { text: parts.join(''), starts: starts.subarray(0, outLength), ends: ends.subarray(0, outLength) };
+}
+
+/** The matching form of a string when offsets are not needed (aliases, queries). */
+export function foldForMatching(text: string): string {
+  return normalizeWithOffsets(text).text.trim();
+}
+
+/** Diacritics and compatibility forms folded but case kept, for case rules. */
+export function foldKeepingCase(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').normalize('NFKC');
+}

@@ -1,0 +1,149 @@
+import type { IndexedAlias, NameIndex } from '../dataset/compiled';
+
+/**
+ * One page, one meaning: a short or shared name is linked only where the rest of the page says
+ * which entity it is. A wrong card costs more trust than a missing one, so doubt leaves it unmarked.
+ */
+
+export interface MatchOnPage {
+  /** Anything that orders matches in reading order (document offset, or scan order). */
+  position: number;
+  aliases: number[];
+}
+
+export interface Resolution {
+  /** Index into `nameIndex.entities`, or undefined when the match stays unmarked. */
+  entity: number | undefined;
+  alias: number | undefined;
+  reason: string;
+}
+
+interface Candidate {
+  alias: number;
+  entity: number;
+}
+
+function isDefinite(alias: IndexedAlias): boolean {
+  return !alias.requires && !alias.ambiguous;
+}
+
+/** Where on the page each entity is named beyond doubt: the evidence every other decision uses. */
+function collectEvidence(index: NameIndex, matches: MatchOnPage[]): Map<number, number[]> {
+  const evidence = new Map<number, number[]>();
+  for (const match of matches) {
+    const definite = match.aliases.filter((a) => isDefinite(index.aliases[a]!));
+    const entities = new Set(definite.map((a) => index.aliases[a]!.entity));
+    if (entities.size !== 1) continue;
+    const [entity] = entities;
+    const positions = evidence.get(entity!) ?? [];
+    positions.push(match.position);
+    evidence.set(entity!, positions);
+  }
+  return evidence;
+}
+
+function nearestEvidence(positions: number[] | undefined, position: number): { distance: number; before: boolean } | undefined {
+  if (!positions || positions.length === 0) return undefined;
+  let bestBefore = -Infinity;
+  let bestAfter = Infinity;
+  for (const p of positions) {
+    if (p <= position && p > bestBefore) bestBefore = p;
+    if (p > position && p < bestAfter) bestAfter = p;
+  }
+  if (bestBefore > -Infinity) return { distance: position - bestBefore, before: true };
+  return { distance: bestAfter - position, before: false };
+}
+
+function describe(index: NameIndex, entity: number): string {
+  return index.entities[entity]!.name;
+}
+
+function relatedOnPage(index: NameIndex, entity: number, evidence: Map<number, number[]>): number[] {
+  return index.entities[entity]!.related.filter((other) => evidence.has(other));
+}
+
+function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, number[]>): Resolution {
+  const rejected: string[] = [];
+  const candidates: Candidate[] = [];
+  for (const aliasIndex of match.aliases) {
+    const alias = index.aliases[aliasIndex]!;
+    const name = describe(index, alias.entity);
+    if (alias.requires === 'fullName' && !evidence.has(alias.entity)) {
+      rejected.push(`${name}: short form, but the page never names it in full`);
+    } else if (
+      alias.requires === 'context' &&
+      !evidence.has(alias.entity) &&
+      relatedOnPage(index, alias.entity, evidence).length === 0
+    ) {
+      rejected.push(`${name}: needs context, and the page names neither it nor anything related`);
+    } else {
+      candidates.push({ alias: aliasIndex, entity: alias.entity });
+    }
+  }
+  const distinct = [...new Map(candidates.map((c) => [c.entity, c])).values()];
+  if (distinct.length === 0) return { entity: undefined, alias: undefined, reason: rejected.join('; ') || 'no candidate' };
+  if (distinct.length === 1) {
+    const [only] = distinct;
+    const alias = index.aliases[only!.alias]!;
+    const reason = isDefinite(alias)
+      ? 'unambiguous name'
+      : alias.requires === 'fullName'
+        ? `short form of ${describe(index, only!.entity)}, named in full on the page`
+        : alias.requires === 'context'
+          ? `the page mentions ${describe(index, only!.entity)} or what it relates to`
+          : 'only reading that fits';
+    return { entity: only!.entity, alias: only!.alias, reason };
+  }
+
+  // Several readings: first, which of them the page names in full, nearest before this mention.
+  const named = distinct
+    .map((candidate) => ({ candidate, near: nearestEvidence(evidence.get(candidate.entity), match.position) }))
+    .filter((entry) => entry.near !== undefined)
+    .sort((a, b) => Number(b.near!.before) - Number(a.near!.before) || a.near!.distance - b.near!.distance);
+  if (named.length > 0) {
+    const winner = named[0]!.candidate;
+    return {
+      entity: winner.entity,
+      alias: winner.alias,
+      reason: `shared name; the page names ${describe(index, winner.entity)} in full ${named[0]!.near!.before ? 'before' : 'after'} it`,
+    };
+  }
+
+  // Then by the related entities the page mentions, with the alias's own bearer as the tie-breaker.
+  const scored = distinct
+    .map((candidate) => {
+      const related = relatedOnPage(index, candidate.entity, evidence).length;
+      const bearer = index.aliases[candidate.alias]!.isName ? 2 : 0;
+      return { candidate, related, score: related + bearer };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  if (first && second && first.score > second.score) {
+    return {
+      entity: first.candidate.entity,
+      alias: first.candidate.alias,
+      reason: `shared name; ${describe(index, first.candidate.entity)} fits the page best (${first.related} related names on the page${index.aliases[first.candidate.alias]!.isName ? ', and it is its own name' : ''})`,
+    };
+  }
+  return {
+    entity: undefined,
+    alias: undefined,
+    reason: `shared by ${distinct.map((c) => describe(index, c.entity)).join(' and ')}; nothing on the page decides`,
+  };
+}
+
+export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resolution[] {
+  const evidence = collectEvidence(index, matches);
+  const firstPass = matches.map((match) => resolveOne(index, match, evidence));
+  // A shared full name the page has decided ("Hamid Karzai" the president) names its entity in full
+  // for the short forms around it ("Karzai"), so decide once more with that evidence added.
+  let learned = false;
+  firstPass.forEach((resolution, i) => {
+    if (resolution.entity === undefined || index.aliases[resolution.alias!]!.requires) return;
+    const positions = evidence.get(resolution.entity) ?? [];
+    if (positions.includes(matches[i]!.position)) return;
+    evidence.set(resolution.entity, [...positions, matches[i]!.position]);
+    learned = true;
+  });
+  return learned ? matches.map((match) => resolveOne(index, match, evidence)) : firstPass;
+}

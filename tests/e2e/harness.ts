@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * The real-browser harness: the built extension in Debian's Chromium, pages served from
+ * 127.0.0.1, and every request the browser makes recorded so tests can prove none left the machine.
+ */
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
+export const SCREENSHOTS_DIR = join(ROOT, 'docs', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+export interface PageServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on 127.0.0.1; `headers` lets a test add e.g. a strict Content-Security-Policy. */
+export async function servePages(dir = PAGES_DIR, headers: Record<string, string> = {}): Promise<PageServer> {
+  const server: Server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    try {
+      if (!file.startsWith(dir) || !statSync(file).isFile()) throw new Error('not found');
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      response.end(readFileSync(file));
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const CHROMIUM_ARGS = (extensionDir: string) => [
+  `--disable-extensions-except=${extensionDir}`,
+  `--load-extension=${extensionDir}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--lang=en-US',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every URL the browser requested, from pages, the extension and its service worker. */
+  requests: string[];
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS(EXTENSION_DIR),
+    viewport: { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const watchPage = (page: Page) => page.on('pageerror', (error) => pageErrors.push(error.message));
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    requests,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that were not to the local test server or to the extension itself. */
+export function foreignRequests(requests: string[], origin: string, extensionId: string): string[] {
+  return requests.filter(
+    (url) => !url.startsWith(`${origin}/`) && !url.startsWith(`chrome-extension://${extensionId}/`) && !url.startsWith('data:'),
+  );
+}
+
+/** The text of every range Backstory registered as a CSS highlight, read from the page's own world. */
+export async function readHighlights(page: Page): Promise<{ name: string; text: string }[]> {
+  return page.evaluate(() => {
+    const found: { name: string; text: string; top: number; left: number }[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('backstory') || name === 'backstory-active') return;
+      highlight.forEach((range) => {
+        const rect = (range as Range).getBoundingClientRect();
+        found.push({ name, text: (range as Range).toString(), top: rect.top + window.scrollY, left: rect.left });
+      });
+    });
+    return found.sort((a, b) => a.top - b.top || a.left - b.left).map(({ name, text }) => ({ name, text }));
+  });
+}
+
+export async function waitForHighlights(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    let total = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('backstory')) total += highlight.size;
+    });
+    return total > 0;
+  }, undefined, { timeout: 15_000 });
+}
+
+/** The centre of the first occurrence of `text` on the page (in its own text nodes), in viewport pixels. */
+export async function locateText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ text, occurrence }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let index = node.nodeValue!.indexOf(text);
+        while (index >= 0) {
+          if (seen++ === occurrence) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + text.length);
+            range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+            const rect = range.getClientRects()[0]!;
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          index = node.nodeValue!.indexOf(text, index + 1);
+        }
+      }
+      return null;
+    },
+    { text, occurrence },
+  );
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileDataset } from '../../lib/dataset/compileDataset';
+import { validateDataset } from '../../lib/dataset/validateDataset';
+import { entity } from './tinyDataset';
+
+const ENTITIES_DIR = join(import.meta.dirname, '..', '..', 'data', 'entities');
+
+describe('the bundled dataset', () => {
+  const files = readdirSync(ENTITIES_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ file: name, records: JSON.parse(readFileSync(join(ENTITIES_DIR, name), 'utf8')) as unknown }));
+  const report = validateDataset(files);
+
+  it('passes every check: schema, unique ids, relations, alias clashes, coordinates', () => {
+    expect(report.errors).toEqual([]);
+  });
+
+  it('cites an http(s) source for every entity and keeps descriptions to one line', () => {
+    expect(report.entities.length).toBeGreaterThan(0);
+    for (const record of report.entities) {
+      expect(record.sources.length, record.id).toBeGreaterThan(0);
+      for (const source of record.sources) expect(source.url, record.id).toMatch(/^https?:\/\//);
+      expect(record.description.length, record.id).toBeLessThanOrEqual(90);
+      expect(record.description, record.id).not.toMatch(/\.$/);
+    }
+  });
+
+  it('has every name of the reference article', () => {
+    const ids = new Set(report.entities.map((record) => record.id));
+    for (const id of ['isis-k', 'taliban', 'islamic-state', 'hamid-karzai-international-airport', 'kabul', 'dasht-e-barchi',
+      'dasht-e-barchi-hospital', 'jalalabad', 'kabul-university', 'lydia-khalil', 'lowy-institute', 'unama', 'un-security-council',
+      'nangarhar-province', 'kunar-province', 'ashraf-ghani', 'ahmad-ali-hazrat', 'joe-biden', 'tehrik-i-taliban-pakistan',
+      'islamic-movement-of-uzbekistan', 'islamic-emirate-of-afghanistan', '2020-kabul-maternity-ward-attack', '2021-kabul-airport-bombing']) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+});
+
+describe('validateDataset', () => {
+  const ok = entity('kabul', 'place', 'Kabul');
+
+  it('names file, record and field of a schema error', () => {
+    const { errors } = validateDataset([{ file: 'bad.json', records: [{ ...ok, type: 'city' }] }]);
+    expect(errors).toEqual(['bad.json › kabul (record 1) › type: must be person, organization, place or event']);
+    const noSource = validateDataset([{ file: 'bad.json', records: [{ ...ok, sources: [] }] }]);
+    expect(noSource.errors[0]).toMatch(/kabul \(record 1\) › sources: needs at least one source/);
+    const ftp = validateDataset([{ file: 'bad.json', records: [{ ...ok, sources: [{ ...ok.sources[0]!, url: 'ftp://x.org/a' }] }] }]);
+    expect(ftp.errors[0]).toMatch(/sources\[0\]\.url: must be an http\(s\) URL/);
+  });
+
+  it('rejects duplicate ids, dangling relations and unmarked shared aliases', () => {
+    const dup = validateDataset([{ file: 'a.json', records: [ok, ok] }]);
+    expect(dup.errors[0]).toMatch(/kabul \(record 2\) › id: duplicate id/);
+    const dangling = validateDataset([{ file: 'a.json', records: [{ ...ok, related: [{ id: 'nowhere', relation: 'located-in' }] }] }]);
+    expect(dangling.errors[0]).toMatch(/related\[0\]\.id: no entity has the id "nowhere"/);
+    const clash = validateDataset([{ file: 'a.json', records: [ok, entity('kabul-province', 'place', 'Kabul Province', ['Kabul'])] }]);
+    expect(clash.errors.some((error) => error.includes('"kabul" is also claimed'))).toBe(true);
+  });
+
+  it('catches coordinates outside the country they claim', () => {
+    const swapped = validateDataset([{ file: 'a.json', records: [{ ...ok, location: { lat: 69.2, lon: 34.5, country: 'AF' } }] }]);
+    expect(swapped.errors[0]).toMatch(/location: 69.2, 34.5 lies outside AF/);
+  });
+
+  it('completes relations in both directions when compiling', () => {
+    const report = validateDataset([{ file: 'a.json', records: [ok, entity('kabul-university', 'organization', 'Kabul University', [], { related: [{ id: 'kabul', relation: 'located-in' }] })] }]);
+    const { records } = compileDataset(report.entities);
+    expect(records.find((r) => r.id === 'kabul')!.related).toEqual([{ id: 'kabul-university', relation: 'location-of' }]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../lib/matcher/findMatches';
+import { tinyMatcher } from './tinyDataset';
+
+const matcher = tinyMatcher();
+
+function found(text: string): string[] {
+  return findMatches(matcher, text).map((match) => text.slice(match.start, match.end));
+}
+
+function entitiesFound(text: string): string[][] {
+  return findMatches(matcher, text).map((match) =>
+    match.aliases.map((alias) => matcher.index.entities[matcher.index.aliases[alias]!.entity]!.id),
+  );
+}
+
+describe('findMatches', () => {
+  it('prefers the longest name and resumes after it', () => {
+    expect(found('Flights left Hamid Karzai International Airport today.')).toEqual(['Hamid Karzai International Airport']);
+    expect(found('Students at Kabul University and in Kabul.')).toEqual(['Kabul University', 'Kabul']);
+  });
+
+  it('respects word boundaries in Latin, Cyrillic and Arabic script', () => {
+    expect(found('Kabulistan is not a place; nor is Talibanism.')).toEqual([]);
+    expect(found('Встреча в Москва прошла.')).toEqual(['Москва']);
+    expect(found('در کابل امروز')).toEqual(['کابل']);
+    expect(found('درکابلی')).toEqual([]);
+  });
+
+  it('matches possessives, hyphen and spacing variants and diacritics', () => {
+    expect(found("The Taliban's statement")).toEqual(['Taliban']);
+    expect(found('Lydia Khalil’s view')).toEqual(['Lydia Khalil']);
+    expect(found('Dasht-e Barchi and Dasht e Barchi')).toEqual(['Dasht-e Barchi', 'Dasht e Barchi']);
+    expect(found('in Kābul')).toEqual(['Kābul']);
+    expect(found('ISIS–K and IS-K')).toEqual(['ISIS–K', 'IS-K']);
+    expect(found('Taliban-led and U.S.-backed')).toEqual(['Taliban', 'U.S.']);
+  });
+
+  it('keeps punctuation that belongs to the name', () => {
+    expect(found('U.S. forces left.')).toEqual(['U.S.']);
+    expect(found('the U.S.-led coalition')).toEqual(['U.S.']);
+    expect(found('Mazar-i-Sharif and Mazar-e-Sharif')).toEqual(['Mazar-i-Sharif', 'Mazar-e-Sharif']);
+  });
+
+  it('does not join words across sentence punctuation', () => {
+    expect(found('They reached Kabul. University staff fled.')).toEqual(['Kabul']);
+    expect(found('Kabul, University')).toEqual(['Kabul']);
+  });
+
+  it('applies exact-case rules to acronyms', () => {
+    expect(found('The US and ISK')).toEqual(['US', 'ISK']);
+    expect(found('let us ask isk')).toEqual([]);
+    expect(found('WHAT IS NEXT FOR US TROOPS')).toEqual([]);
+  });
+
+  it('needs a capital where the name has one', () => {
+    expect(found('the taliban and daesh')).toEqual([]);
+    expect(found('TALIBAN TAKE KABUL')).toEqual(['TALIBAN', 'KABUL']);
+    expect(found('fighters of al-Qaeda and Al-Qaeda')).toEqual(['al-Qaeda', 'Al-Qaeda']);
+  });
+
+  it('skips names that start a sentence when the alias says so', () => {
+    expect(found('Resolute Support ended in 2021.')).toEqual([]);
+    expect(found('The mission, Resolute Support, ended.')).toEqual(['Resolute Support']);
+  });
+
+  it('ignores names inside addresses', () => {
+    expect(found('See https://kabul.example.org/Taliban or mail press@Taliban.af')).toEqual([]);
+    expect(found('visit www.Kabul-news.com today')).toEqual([]);
+  });
+
+  it('reports every entity a shared name could mean', () => {
+    expect(entitiesFound('near Hamid Karzai on Thursday')).toEqual([['hamid-karzai', 'hkia']]);
+  });
+
+  it('maps offsets to the original text exactly', () => {
+    const text = 'Attack near Hamid\u00a0Karzai Inter\u00adnational\u200b Airport';
+    const [match] = findMatches(matcher, text);
+    expect(text.slice(match!.start, match!.end)).toBe('Hamid\u00a0Karzai Inter\u00adnational\u200b Airport');
+  });
+});

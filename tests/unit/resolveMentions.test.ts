@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { annotateTexts } from '../../lib/annotate/annotateBlocks';
+import { tinyMatcher } from './tinyDataset';
+
+const matcher = tinyMatcher();
+
+function linked(...paragraphs: string[]) {
+  return annotateTexts(matcher, paragraphs).mentions.map((m) => [m.text, m.entity.id]);
+}
+
+function unmarked(...paragraphs: string[]) {
+  return annotateTexts(matcher, paragraphs).unmarked;
+}
+
+describe('one page, one meaning', () => {
+  it('links a surname to the person named in full on the page', () => {
+    expect(linked('Lydia Khalil studies extremism.', 'Khalil said more attacks would come.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
+  });
+
+  it('leaves a surname unmarked when nobody of that name is named in full', () => {
+    expect(linked('Khalil said more attacks would come.')).toEqual([]);
+    expect(unmarked('Khalil said more attacks would come.')[0]?.reason).toMatch(/never names it in full/);
+  });
+
+  it('never shows the wrong Khalil: the full name on the page decides', () => {
+    expect(linked('The minister Khalil Haqqani was killed in Kabul.', 'Khalil had returned from Doha.')).toEqual([
+      ['Khalil Haqqani', 'khalil-haqqani'],
+      ['Kabul', 'kabul'],
+      ['Khalil', 'khalil-haqqani'],
+    ]);
+  });
+
+  it('prefers the nearest full name before a shared surname', () => {
+    const mentions = linked(
+      'Sirajuddin Haqqani spoke first.',
+      'Then Khalil Haqqani arrived.',
+      'Haqqani thanked the crowd.',
+    );
+    expect(mentions.at(-1)).toEqual(['Haqqani', 'khalil-haqqani']);
+  });
+
+  it('decides an ambiguous name by a fuller mention of one reading', () => {
+    expect(
+      linked('Crowds gathered at Hamid Karzai International Airport.', 'Rockets landed near Hamid Karzai.'),
+    ).toEqual([
+      ['Hamid Karzai International Airport', 'hkia'],
+      ['Hamid Karzai', 'hkia'],
+    ]);
+  });
+
+  it("falls back to the name's own bearer when the page gives no other evidence", () => {
+    expect(linked('Former president Hamid Karzai stayed in the city.', 'Karzai met elders.')).toEqual([
+      ['Hamid Karzai', 'hamid-karzai'],
+      ['Karzai', 'hamid-karzai'],
+    ]);
+  });
+
+  it('marks context-bound names only when related names are on the page', () => {
+    expect(linked('The IS flag flew.')).toEqual([]);
+    expect(linked('ISIS-K grew out of the IS movement in Khorasan.')).toEqual([
+      ['ISIS-K', 'isis-k'],
+      ['IS', 'islamic-state'],
+      ['Khorasan', 'khorasan'],
+    ]);
+    expect(linked('The Haqqanis met.')).toEqual([]);
+    expect(linked('The Taliban and the Haqqanis met.')).toEqual([
+      ['Taliban', 'taliban'],
+      ['Haqqanis', 'haqqani-network'],
+    ]);
+  });
+
+  it('explains every decision', () => {
+    const { mentions } = annotateTexts(matcher, ['Lydia Khalil wrote.', 'Khalil added.']);
+    expect(mentions.map((m) => m.reason)).toEqual(['unambiguous name', expect.stringMatching(/named in full/)]);
+  });
+});

@@ -1,0 +1,20 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Backstory reads pages and sends nothing anywhere: every permission here is justified in README.md.
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Background on the names in the news you read: who, what and where, with dates and sources. Offline and private.',
+    // No permissions yet: the content script's host access is all the first version needs.
+    permissions: [],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 4096 },
+  }),
+});
