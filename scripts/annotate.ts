@@ -4,11 +4,9 @@
  * HTML files (.html, .htm, .xhtml) are parsed (never executed) and offsets point into the body's
  * textContent; any other file is read as plain text, paragraphs split at blank lines.
  */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { Window } from 'happy-dom';
-import { annotateDocumentBody, annotatePlainText, type DocumentAnnotation } from '../lib/annotate/documentMentions';
+import type { DocumentAnnotation } from '../lib/annotate/documentMentions';
 import { buildMatcher } from '../lib/matcher/findMatches';
+import { annotateFile } from './annotateFile';
 import { readGeneratedNameIndex } from './generatedDataset';
 
 const USAGE = 'usage: npm run --silent annotate -- [--format jsonl|csv] [--explain] FILE...';
@@ -37,28 +35,6 @@ if (format !== 'jsonl' && format !== 'csv') fail(`unknown format "${format}" (js
 if (files.length === 0) fail(`no files given\n${USAGE}`);
 
 const matcher = buildMatcher(readGeneratedNameIndex());
-const HTML = new Set(['.html', '.htm', '.xhtml']);
-
-function annotateFile(file: string): DocumentAnnotation {
-  const content = readFileSync(file, 'utf8');
-  if (!HTML.has(extname(file).toLowerCase())) return annotatePlainText(matcher, content);
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
-  });
-  try {
-    const doc = new window.DOMParser().parseFromString(content, 'text/html');
-    return annotateDocumentBody(matcher, doc as unknown as Document);
-  } finally {
-    void window.happyDOM.close();
-  }
-}
-
 function csvField(value: string | number): string {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -71,7 +47,7 @@ if (format === 'csv') {
 for (const file of files) {
   let annotation: DocumentAnnotation;
   try {
-    annotation = annotateFile(file);
+    annotation = annotateFile(matcher, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
