@@ -7,8 +7,8 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Background on the names in the news you read: who, what and where, with dates and sources. Offline and private.',
-    // No permissions yet: the content script's host access is all the first version needs.
-    permissions: [],
+    // Each permission is justified in README.md.
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '128.0' } } }
       : {}),

@@ -1,51 +1,121 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { annotateTexts } from '@/lib/annotate/annotateBlocks';
+import { LiveAnnotator, type LiveMention } from '@/lib/annotate/liveAnnotator';
 import { loadBundledNameIndex } from '@/lib/dataset/bundledDataset';
-import type { EntityType } from '@/lib/dataset/schema';
 import { buildMatcher } from '@/lib/matcher/findMatches';
+import { foldForMatching } from '@/lib/matcher/normalize';
 import { installHighlightStyles, PageHighlights, supportsHighlights } from '@/lib/page/highlights';
 import { MentionHitTester } from '@/lib/page/hitTest';
-import { collectTextBlocks, rangeForBlockSpan } from '@/lib/page/textBlocks';
+import { ViewportHighlights } from '@/lib/page/viewportHighlights';
+import type { Dismissal, Settings } from '@/lib/storage/items';
 
-/** One marked mention on the live page. */
-export interface LiveMention {
-  range: Range;
-  entityId: string;
-  type: EntityType;
-  text: string;
-}
+export type { LiveMention };
 
 export interface AnnotatedPage {
-  mentions: LiveMention[];
+  annotator: LiveAnnotator;
   hitTester: MentionHitTester<LiveMention>;
   highlights: PageHighlights;
+  /** Resolves when the whole page has been read once. */
+  ready: Promise<void>;
+  applySettings(settings: Settings): void;
+  setDismissals(dismissals: Dismissal[]): void;
 }
 
-/** Scan → match → resolve → highlight, once for the page as it stands. */
-export function startAnnotating(ctx: ContentScriptContext, doc: Document): AnnotatedPage | undefined {
+/** Scan → match → resolve → highlight, kept current as the page changes. */
+export function startAnnotating(
+  ctx: ContentScriptContext,
+  doc: Document,
+  initialSettings: Settings,
+  initialDismissals: Dismissal[],
+): AnnotatedPage | undefined {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || !supportsHighlights(win)) return undefined;
+  performance.mark('backstory:start');
   const matcher = buildMatcher(loadBundledNameIndex());
-  const blocks = collectTextBlocks(doc.body ?? doc.documentElement);
-  const { mentions } = annotateTexts(
-    matcher,
-    blocks.map((block) => block.text),
-  );
-  const live: LiveMention[] = mentions.map((mention) => ({
-    range: rangeForBlockSpan(doc, blocks[mention.block]!, mention.start, mention.end),
-    entityId: mention.entity.id,
-    type: mention.entity.type,
-    text: mention.text,
-  }));
-  const removeStyles = installHighlightStyles(doc);
+  performance.measure('backstory:index-ready', 'backstory:start');
+
+  let settings = initialSettings;
+  let dismissed = new Set(initialDismissals.map((d) => `${d.entityId}|${d.text}`));
+  const firstMentions = new Map<string, LiveMention>();
+  const isShown = (mention: LiveMention) =>
+    settings.highlightStyle !== 'off' &&
+    settings.kinds[mention.type] &&
+    (!settings.firstMentionOnly || firstMentions.get(mention.entityId) === mention);
+
+  const styleRemovers: (() => void)[] = [];
+  const styledRoots: (Document | ShadowRoot)[] = [doc];
+  const styleAll = () => {
+    styleRemovers.splice(0).forEach((remove) => remove());
+    if (settings.highlightStyle === 'off') return;
+    for (const root of styledRoots) styleRemovers.push(installHighlightStyles(root, settings.highlightStyle));
+  };
+  styleAll();
+
   const highlights = new PageHighlights(win);
-  highlights.add(live);
+  const viewport = new ViewportHighlights<LiveMention>(highlights, win, isShown);
   const hitTester = new MentionHitTester<LiveMention>();
-  for (const mention of live) hitTester.add(mention);
+  const annotator = new LiveAnnotator({
+    root: doc,
+    matcher,
+    scheduler: {
+      idle: (work) => ctx.requestIdleCallback((deadline) => work(() => deadline.timeRemaining()), { timeout: 250 }),
+      later: (work, ms) => ctx.setTimeout(work, ms),
+    },
+    isDismissed: (entityId, text) => dismissed.has(`${entityId}|${foldForMatching(text)}`),
+    onShadowRoot: (shadowRoot) => {
+      styledRoots.push(shadowRoot);
+      if (settings.highlightStyle !== 'off') styleRemovers.push(installHighlightStyles(shadowRoot, settings.highlightStyle));
+    },
+    onChange: (added, removed) => {
+      viewport.remove(removed);
+      for (const mention of removed) {
+        hitTester.remove(mention);
+        if (firstMentions.get(mention.entityId) === mention) firstMentions.delete(mention.entityId);
+      }
+      for (const mention of added) {
+        hitTester.add(mention);
+        const first = firstMentions.get(mention.entityId);
+        if (!first || mention.range.compareBoundaryPoints(Range.START_TO_START, first.range) < 0) {
+          firstMentions.set(mention.entityId, mention);
+        }
+      }
+      viewport.add(added);
+      if (settings.firstMentionOnly) viewport.refresh();
+    },
+  });
+  const ready = annotator.start().then(() => {
+    performance.measure('backstory:page-read', 'backstory:start');
+  });
+
+  // Single-page apps change the address without a load: read the new page from scratch.
+  let lastUrl = location.href;
+  ctx.addEventListener(win, 'wxt:locationchange', () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    void annotator.restart();
+  });
+
   ctx.onInvalidated(() => {
+    annotator.stop();
+    viewport.destroy();
     highlights.destroy();
     hitTester.clear();
-    removeStyles();
+    styleRemovers.forEach((remove) => remove());
   });
-  return { mentions: live, hitTester, highlights };
+
+  return {
+    annotator,
+    hitTester,
+    highlights,
+    ready,
+    applySettings(next) {
+      const styleChanged = next.highlightStyle !== settings.highlightStyle;
+      settings = next;
+      if (styleChanged) styleAll();
+      viewport.refresh();
+    },
+    setDismissals(next) {
+      dismissed = new Set(next.map((d) => `${d.entityId}|${d.text}`));
+      annotator.refresh();
+    },
+  };
 }

@@ -4,13 +4,17 @@ import { isDarkBackground } from '@/lib/page/pageTheme';
 import { CardOverlay } from '@/lib/ui/CardOverlay';
 import type { AnnotatedPage, LiveMention } from './annotatePage';
 
-/** Rest the pointer on a name for this long before its card opens. */
-const HOVER_INTENT_MS = 250;
 /** Time to travel from the name into the card before it closes. */
 const CLOSE_GRACE_MS = 350;
 
 /** Hover intent → card, with a grace period to reach the card and Escape to dismiss it. */
-export function startHoverCards(ctx: ContentScriptContext, doc: Document, page: AnnotatedPage, css: string): void {
+export function startHoverCards(
+  ctx: ContentScriptContext,
+  doc: Document,
+  page: AnnotatedPage,
+  css: string,
+  hoverDelayMs: () => number,
+): void {
   let hovered: LiveMention | undefined;
   let openTimer: number | undefined;
   let closeTimer: number | undefined;
@@ -35,7 +39,6 @@ export function startHoverCards(ctx: ContentScriptContext, doc: Document, page: 
   ctx.onInvalidated(() => overlay.destroy());
 
   const cancelClose = () => {
-    if (closeTimer !== undefined) ctx.setTimeout(() => undefined, 0);
     clearTimeout(closeTimer);
     closeTimer = undefined;
   };
@@ -72,7 +75,7 @@ export function startHoverCards(ctx: ContentScriptContext, doc: Document, page: 
       if (mention) {
         cancelClose();
         if (overlay.isOpen && overlay.entityId === mention.entityId) return;
-        openTimer = ctx.setTimeout(() => void open(mention), HOVER_INTENT_MS);
+        openTimer = ctx.setTimeout(() => void open(mention), hoverDelayMs());
       } else {
         scheduleClose();
       }

@@ -11,37 +11,53 @@ const KINDS: EntityType[] = ['person', 'organization', 'place', 'event'];
 
 export const highlightName = (type: EntityType) => `${HIGHLIGHT_PREFIX}-${type}`;
 
-const HIGHLIGHT_CSS = `
-::highlight(${highlightName('person')}) { text-decoration: underline 2px rgb(122 63 179 / 0.6); text-underline-offset: 3px; }
-::highlight(${highlightName('organization')}) { text-decoration: underline 2px rgb(179 38 30 / 0.55); text-underline-offset: 3px; }
-::highlight(${highlightName('place')}) { text-decoration: underline 2px rgb(27 122 74 / 0.6); text-underline-offset: 3px; }
-::highlight(${highlightName('event')}) { text-decoration: underline 2px rgb(163 90 0 / 0.6); text-underline-offset: 3px; }
-::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(255 200 0 / 0.28); }
-`;
+/** Quiet colours per kind, readable as underlines on light and dark pages alike. */
+const KIND_COLOURS: Record<EntityType, string> = {
+  person: '150 90 210',
+  organization: '214 64 54',
+  place: '38 150 96',
+  event: '214 130 20',
+};
+
+export type HighlightLook = 'underline' | 'tint';
+
+function highlightCss(look: HighlightLook): string {
+  const rules = KINDS.map((kind) =>
+    look === 'tint'
+      ? `::highlight(${highlightName(kind)}) { background-color: rgb(${KIND_COLOURS[kind]} / 0.16); }`
+      : `::highlight(${highlightName(kind)}) { text-decoration: underline 2px rgb(${KIND_COLOURS[kind]} / 0.65); text-underline-offset: 3px; }`,
+  );
+  return `${rules.join('\n')}\n::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(255 200 0 / 0.3); }\n`;
+}
 
 export function supportsHighlights(win: Window): boolean {
   const scope = win as Window & typeof globalThis;
   return typeof scope.Highlight === 'function' && typeof scope.CSS?.highlights === 'object';
 }
 
-/** Adds the page's only Backstory style; returns how to take it away. */
-export function installHighlightStyles(doc: Document): () => void {
+/**
+ * Adds the page's only Backstory style (to a shadow root too: document styles do not reach into
+ * it); returns how to take it away. `style` picks how marks look.
+ */
+export function installHighlightStyles(target: Document | ShadowRoot, style: HighlightLook = 'underline'): () => void {
+  const doc = target.nodeType === 9 ? (target as Document) : target.ownerDocument!;
   const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const css = highlightCss(style);
   try {
     if (!win) throw new Error('no window');
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(HIGHLIGHT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    sheet.replaceSync(css);
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
     return () => {
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((existing) => existing !== sheet);
+      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((existing) => existing !== sheet);
     };
   } catch {
     // Firefox content scripts cannot always adopt their own sheets; a style element is the fallback.
-    const style = doc.createElement('style');
-    style.setAttribute('data-backstory-ui', '');
-    style.textContent = HIGHLIGHT_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
+    const element = doc.createElement('style');
+    element.setAttribute('data-backstory-ui', '');
+    element.textContent = css;
+    (target.nodeType === 9 ? (doc.head ?? doc.documentElement) : target).append(element);
+    return () => element.remove();
   }
 }
 

@@ -23,13 +23,17 @@ const INLINE_TAGS = new Set([
   'TT', 'U', 'WBR',
 ]);
 
+export function isInlineElement(element: Element): boolean {
+  return INLINE_TAGS.has(element.tagName.toUpperCase());
+}
+
 function passageOf(node: Node, cache: Map<Element, Element | null>): Element | null {
   const parent = node.parentElement;
   if (!parent) return null;
   const cached = cache.get(parent);
   if (cached !== undefined) return cached;
   let element: Element | null = parent;
-  while (element && INLINE_TAGS.has(element.tagName.toUpperCase())) element = element.parentElement;
+  while (element && isInlineElement(element)) element = element.parentElement;
   cache.set(parent, element);
   return element;
 }

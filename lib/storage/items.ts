@@ -1,0 +1,52 @@
+import { storage } from 'wxt/utils/storage';
+import type { EntityType } from '../dataset/schema';
+
+/**
+ * Every item Backstory stores, in one place, each versioned from the start so that a later shape
+ * can migrate what readers already saved. Everything is local to the browser.
+ */
+
+export type HighlightStyle = 'underline' | 'tint' | 'off';
+
+export interface Settings {
+  /** Pointer rest before a card opens; 0 opens at once. */
+  hoverDelayMs: number;
+  highlightStyle: HighlightStyle;
+  firstMentionOnly: boolean;
+  kinds: Record<EntityType, boolean>;
+  /** Sites (host names) where Backstory stays off. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  hoverDelayMs: 250,
+  highlightStyle: 'underline',
+  firstMentionOnly: false,
+  kinds: { person: true, organization: true, place: true, event: true },
+  disabledSites: [],
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** "Not this": per site, the links the reader dismissed, as entity id and folded surface text. */
+export interface Dismissal {
+  entityId: string;
+  text: string;
+}
+
+export const dismissalsItem = storage.defineItem<Record<string, Dismissal[]>>('local:dismissals', {
+  fallback: {},
+  version: 1,
+});
+
+/** Settings as stored may predate a field; missing fields take their defaults. */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    kinds: { ...DEFAULT_SETTINGS.kinds, ...stored?.kinds },
+  };
+}

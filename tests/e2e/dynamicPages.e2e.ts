@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { foreignRequests, launchWithExtension, readHighlights, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await servePages();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const marked = async (page: Page) => (await readHighlights(page)).map((mark) => mark.text);
+
+async function openDynamicPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/dynamic.html`);
+  await waitForHighlights(page);
+  return page;
+}
+
+describe('pages that change after loading', () => {
+  it('marks text added later, drops marks of removed text and follows edited text', async () => {
+    const page = await openDynamicPage();
+    expect(await marked(page)).toEqual(expect.arrayContaining(['Kabul', 'Jalalabad', 'Kandahar']));
+
+    await page.evaluate(() => (window as unknown as { appendParagraphs(n: number): void }).appendParagraphs(100));
+    await expect.poll(async () => (await marked(page)).filter((text) => text === 'Tora Bora').length, { timeout: 5_000 }).toBeGreaterThan(0);
+
+    await page.evaluate(() => document.getElementById('doomed')!.remove());
+    await expect.poll(async () => (await marked(page)).includes('Jalalabad')).toBe(false);
+
+    await page.evaluate(() => {
+      document.getElementById('changing')!.firstChild!.nodeValue = 'The meeting moved to Mazar-i-Sharif.';
+    });
+    await expect.poll(async () => await marked(page)).toEqual(expect.arrayContaining(['Mazar-i-Sharif']));
+    expect(await marked(page)).not.toContain('Kandahar');
+    await page.close();
+  });
+
+  it('marks text inside open shadow roots', async () => {
+    const page = await openDynamicPage();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const texts: string[] = [];
+          CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push((range as Range).toString())));
+          return texts;
+        }),
+      )
+      .toEqual(expect.arrayContaining(['Herat']));
+    await page.close();
+  });
+
+  it('reads the new page after a single-page-app navigation', async () => {
+    const page = await openDynamicPage();
+    await page.evaluate(() =>
+      (window as unknown as { navigateTo(path: string, html: string): void }).navigateTo(
+        '/dynamic.html?story=2',
+        '<h1>Second story</h1><p>Lydia Khalil spoke about Khorasan and ISIS-K. Khalil said the group would return.</p>',
+      ),
+    );
+    await expect.poll(async () => await marked(page), { timeout: 5_000 }).toEqual(expect.arrayContaining(['Lydia Khalil', 'Khalil']));
+    expect(await marked(page)).not.toContain('Kabul');
+    await page.close();
+  });
+
+  it('stays private', () => {
+    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
