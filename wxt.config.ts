@@ -9,6 +9,16 @@ export default defineConfig({
       'Background on the names in the news you read: who, what and where, with dates and sources. Offline and private.',
     // Each permission is justified in README.md.
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next marked name and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous marked name and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '128.0' } } }
       : {}),

@@ -17,6 +17,7 @@ export interface AnnotatedPage {
   /** Resolves when the whole page has been read once. */
   ready: Promise<void>;
   applySettings(settings: Settings): void;
+  nameOf(entityId: string): string;
   setDismissals(dismissals: Dismissal[]): void;
 }
 
@@ -32,6 +33,7 @@ export function startAnnotating(
   performance.mark('backstory:start');
   const matcher = buildMatcher(loadBundledNameIndex());
   performance.measure('backstory:index-ready', 'backstory:start');
+  const names = new Map(matcher.index.entities.map((entity) => [entity.id, entity.name]));
 
   let settings = initialSettings;
   let dismissed = new Set(initialDismissals.map((d) => `${d.entityId}|${d.text}`));
@@ -107,6 +109,7 @@ export function startAnnotating(
     hitTester,
     highlights,
     ready,
+    nameOf: (entityId) => names.get(entityId) ?? entityId,
     applySettings(next) {
       const styleChanged = next.highlightStyle !== settings.highlightStyle;
       settings = next;

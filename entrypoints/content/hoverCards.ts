@@ -2,20 +2,35 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { isDarkBackground } from '@/lib/page/pageTheme';
 import { CardOverlay } from '@/lib/ui/CardOverlay';
+import type { CardAction } from '@/lib/ui/EntityCard';
 import type { AnnotatedPage, LiveMention } from './annotatePage';
 
 /** Time to travel from the name into the card before it closes. */
-const CLOSE_GRACE_MS = 350;
+const CLOSE_GRACE_MS = 400;
 
-/** Hover intent → card, with a grace period to reach the card and Escape to dismiss it. */
+export interface HoverCards {
+  /** Opens the card of `mention` now, optionally moving focus into it (keyboard use). */
+  open(mention: LiveMention, options?: { focus?: boolean }): Promise<void>;
+  /** The mention whose card is open, if any. */
+  activeMention(): LiveMention | undefined;
+  overlay: CardOverlay;
+}
+
+/**
+ * Hover intent → card; click or tap → card at once. The pointer may travel into the card, a
+ * pinned card stays, Escape or a click elsewhere dismisses (WCAG 1.4.13: dismissible, hoverable,
+ * persistent).
+ */
 export function startHoverCards(
   ctx: ContentScriptContext,
   doc: Document,
   page: AnnotatedPage,
   css: string,
   hoverDelayMs: () => number,
-): void {
+  actions: CardAction[],
+): HoverCards {
   let hovered: LiveMention | undefined;
+  let active: LiveMention | undefined;
   let openTimer: number | undefined;
   let closeTimer: number | undefined;
   let pointerInCard = false;
@@ -26,6 +41,7 @@ export function startHoverCards(
   const overlay = new CardOverlay(doc, {
     css,
     loadCard,
+    actions,
     onPointerEnter: () => {
       pointerInCard = true;
       cancelClose();
@@ -34,7 +50,10 @@ export function startHoverCards(
       pointerInCard = false;
       scheduleClose();
     },
-    onClose: () => page.highlights.setActive(undefined),
+    onClose: () => {
+      active = undefined;
+      page.highlights.setActive(undefined);
+    },
   });
   ctx.onInvalidated(() => overlay.destroy());
 
@@ -43,25 +62,33 @@ export function startHoverCards(
     closeTimer = undefined;
   };
   const scheduleClose = () => {
-    if (!overlay.isOpen || closeTimer !== undefined) return;
+    if (!overlay.isOpen || overlay.isPinned || closeTimer !== undefined) return;
     closeTimer = ctx.setTimeout(() => {
       closeTimer = undefined;
-      if (!pointerInCard && !hovered) overlay.hide();
+      if (!pointerInCard && !hovered && !overlay.isPinned) overlay.hide();
     }, CLOSE_GRACE_MS);
   };
 
-  const open = async (mention: LiveMention) => {
+  const open = async (mention: LiveMention, options: { focus?: boolean; point?: { x: number; y: number } } = {}) => {
     const data = await loadCard(mention.entityId).catch(() => null);
-    if (!data || hovered !== mention) return;
+    if (!data) return;
     const rects = [...mention.range.getClientRects()];
-    const lineRect = rects.find((rect) => lastPointer.y >= rect.top && lastPointer.y <= rect.bottom) ?? rects[0];
+    const point = options.point;
+    const lineRect = (point && rects.find((rect) => point.y >= rect.top && point.y <= rect.bottom)) ?? rects[0];
     if (!lineRect) return;
     const anchorElement = mention.range.startContainer.parentElement;
+    const view = doc.defaultView!;
     page.highlights.setActive(mention.range);
-    overlay.show(data, lineRect, isDarkBackground(anchorElement, doc.defaultView!));
+    active = mention;
+    overlay.show(data, lineRect, {
+      dark: isDarkBackground(anchorElement, view),
+      rtl: anchorElement ? view.getComputedStyle(anchorElement).direction === 'rtl' : false,
+      focus: options.focus,
+    });
   };
 
   const onPointerMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
     lastPointer = { x: event.clientX, y: event.clientY };
     if (pendingFrame) return;
     pendingFrame = true;
@@ -74,8 +101,11 @@ export function startHoverCards(
       clearTimeout(openTimer);
       if (mention) {
         cancelClose();
-        if (overlay.isOpen && overlay.entityId === mention.entityId) return;
-        openTimer = ctx.setTimeout(() => void open(mention), hoverDelayMs());
+        if (overlay.isPinned || (overlay.isOpen && overlay.entityId === mention.entityId)) return;
+        const point = lastPointer;
+        openTimer = ctx.setTimeout(() => {
+          if (hovered === mention) void open(mention, { point });
+        }, hoverDelayMs());
       } else {
         scheduleClose();
       }
@@ -86,7 +116,18 @@ export function startHoverCards(
   ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
     if (event.key === 'Escape' && overlay.isOpen) overlay.hide();
   });
+  // A click (or a tap on touch screens) on a name opens its card at once; anywhere else closes it.
   ctx.addEventListener(doc, 'pointerdown', (event: PointerEvent) => {
-    if (overlay.isOpen && !overlay.contains(event.target as Node)) overlay.hide();
+    if (overlay.contains(event.target as Node)) return;
+    const mention = page.hitTester.hitTest(doc, event.clientX, event.clientY);
+    if (mention) {
+      clearTimeout(openTimer);
+      hovered = mention;
+      void open(mention, { point: { x: event.clientX, y: event.clientY } });
+    } else if (overlay.isOpen && !overlay.isPinned) {
+      overlay.hide();
+    }
   });
+
+  return { open, activeMention: () => active, overlay };
 }

@@ -1,7 +1,9 @@
 import entityCardCss from '@/lib/ui/entityCard.css?inline';
 import { dismissalsItem, settingsItem, withDefaults } from '@/lib/storage/items';
 import { startAnnotating } from './annotatePage';
-import { startHoverCards } from './hoverCards';
+import { createCardActions } from './cardActions';
+import { startHoverCards, type HoverCards } from './hoverCards';
+import { startPageCommands } from './pageCommands';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,7 +15,12 @@ export default defineContentScript({
     if (settings.disabledSites.includes(site)) return;
     const page = startAnnotating(ctx, document, settings, dismissals[site] ?? []);
     if (!page) return;
-    startHoverCards(ctx, document, page, entityCardCss, () => settings.hoverDelayMs);
+    // The actions need the card's mention, and the cards need the actions: tie the knot lazily.
+    let cards: HoverCards | undefined;
+    const actions = createCardActions(document, () => cards?.activeMention());
+    cards = startHoverCards(ctx, document, page, entityCardCss, () => settings.hoverDelayMs, actions);
+    startPageCommands(ctx, page, cards, () => settings);
+
     const unwatchSettings = settingsItem.watch((next) => {
       settings = withDefaults(next);
       // Switched off for this site: take every mark and the card away at once.

@@ -1,3 +1,4 @@
+import type { LocatorMapData } from '../geo/locatorMap';
 import type { EntityRecord } from './compiled';
 import type { EntityType, Relation } from './schema';
 
@@ -20,11 +21,15 @@ export interface EntityCardData {
   record: EntityRecord;
   related: RelatedEntry[];
   timeline: TimelineEntry[];
+  /** For places and located events, drawn by whoever has the borders (the background). */
+  map?: LocatorMapData;
 }
 
 const TYPE_ORDER: Record<EntityType, number> = { person: 0, organization: 1, event: 2, place: 3 };
 
-export function buildCardData(record: EntityRecord, byId: ReadonlyMap<string, EntityRecord>): EntityCardData {
+export type MapDrawer = (lat: number, lon: number) => LocatorMapData;
+
+export function buildCardData(record: EntityRecord, byId: ReadonlyMap<string, EntityRecord>, drawMap?: MapDrawer): EntityCardData {
   const related: RelatedEntry[] = [];
   const timeline: TimelineEntry[] = [];
   for (const link of record.related) {
@@ -38,14 +43,15 @@ export function buildCardData(record: EntityRecord, byId: ReadonlyMap<string, En
   }
   related.sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.name.localeCompare(b.name));
   timeline.sort((a, b) => a.date.localeCompare(b.date));
-  return { record, related, timeline };
+  const map = record.location && drawMap ? drawMap(record.location.lat, record.location.lon) : undefined;
+  return { record, related, timeline, ...(map ? { map } : {}) };
 }
 
 /** The card-data service the background runs over the bundled records (and later data packs). */
-export function createCardLookup(records: readonly EntityRecord[]): (id: string) => EntityCardData | null {
+export function createCardLookup(records: readonly EntityRecord[], drawMap?: MapDrawer): (id: string) => EntityCardData | null {
   const byId = new Map(records.map((record) => [record.id, record]));
   return (id) => {
     const record = byId.get(id);
-    return record ? buildCardData(record, byId) : null;
+    return record ? buildCardData(record, byId, drawMap) : null;
   };
 }

@@ -1,13 +1,31 @@
 import { browser } from 'wxt/browser';
 import type { EntityCardData } from '../dataset/cardData';
+import type { EntityType } from '../dataset/schema';
 
 /**
  * Every message between Backstory's contexts, typed in one place (Yomitan's habit): the content
  * script keeps only the name index and asks the background for whole records.
  */
-export interface Protocol {
+export interface PageEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+/** Handled by the background. */
+export interface BackgroundProtocol {
   getEntityCard: { params: { id: string }; result: EntityCardData | null };
 }
+
+/** Handled by the content script of one tab (sent with `sendToTab`). */
+export interface ContentProtocol {
+  stepMention: { params: { direction: 1 | -1 }; result: boolean };
+  getPageEntities: { params: Record<string, never>; result: PageEntity[] };
+  showMention: { params: { entityId: string }; result: boolean };
+}
+
+export type Protocol = BackgroundProtocol & ContentProtocol;
 
 export type MessageType = keyof Protocol;
 export type Params<K extends MessageType> = Protocol[K]['params'];
@@ -18,22 +36,27 @@ interface Envelope<K extends MessageType = MessageType> {
   params: Params<K>;
 }
 
-export type Handlers = { [K in MessageType]: (params: Params<K>) => Result<K> | Promise<Result<K>> };
+export type Handlers<P> = { [K in keyof P & MessageType]: (params: Params<K>) => Result<K> | Promise<Result<K>> };
 
-export async function sendMessage<K extends MessageType>(type: K, params: Params<K>): Promise<Result<K>> {
+export async function sendMessage<K extends keyof BackgroundProtocol>(type: K, params: Params<K>): Promise<Result<K>> {
   const envelope: Envelope<K> = { backstory: type, params };
   return (await browser.runtime.sendMessage(envelope)) as Result<K>;
+}
+
+export async function sendToTab<K extends keyof ContentProtocol>(tabId: number, type: K, params: Params<K>): Promise<Result<K>> {
+  const envelope: Envelope<K> = { backstory: type, params };
+  return (await browser.tabs.sendMessage(tabId, envelope)) as Result<K>;
 }
 
 function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as Envelope).backstory === 'string';
 }
 
-/** Installs the background's handlers; messages that are not Backstory's are left to others. */
-export function handleMessages(handlers: Handlers): () => void {
+/** Installs one context's handlers; messages that are not Backstory's, or not its, are left to others. */
+export function handleMessages<P>(handlers: Handlers<P>): () => void {
   const listener = (message: unknown): Promise<unknown> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.backstory)) return undefined;
-    const handler = handlers[message.backstory] as (params: unknown) => unknown;
+    const handler = (handlers as Record<string, (params: unknown) => unknown>)[message.backstory]!;
     return Promise.resolve(handler(message.params));
   };
   browser.runtime.onMessage.addListener(listener);

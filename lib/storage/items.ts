@@ -16,6 +16,8 @@ export interface Settings {
   kinds: Record<EntityType, boolean>;
   /** Sites (host names) where Backstory stays off. */
   disabledSites: string[];
+  historyEnabled: boolean;
+  historyRetentionDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   firstMentionOnly: false,
   kinds: { person: true, organization: true, place: true, event: true },
   disabledSites: [],
+  historyEnabled: true,
+  historyRetentionDays: 90,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -50,3 +54,36 @@ export function withDefaults(stored: Partial<Settings> | null | undefined): Sett
     kinds: { ...DEFAULT_SETTINGS.kinds, ...stored?.kinds },
   };
 }
+
+/** A saved card or quote, with where it was found. */
+export interface Note {
+  id: string;
+  entityId?: string;
+  entityName?: string;
+  quote?: string;
+  comment: string;
+  tags: string[];
+  pageTitle: string;
+  pageUrl: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const notesItem = storage.defineItem<Note[]>('local:notes', {
+  fallback: [],
+  version: 1,
+});
+
+/** Where the reader met each entity: a page visit per entity, newest first, kept locally. */
+export interface Sighting {
+  url: string;
+  title: string;
+  /** ISO date-time of the visit. */
+  seenAt: string;
+  mentions: number;
+}
+
+export const historyItem = storage.defineItem<Record<string, Sighting[]>>('local:history', {
+  fallback: {},
+  version: 1,
+});

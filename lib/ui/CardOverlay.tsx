@@ -1,16 +1,19 @@
+import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { EntityCardData } from '../dataset/cardData';
 import { OWN_UI_ATTRIBUTE } from '../page/skipRules';
+import type { CardAction } from './EntityCard';
 import { NavigableCard } from './NavigableCard';
 
 /**
  * The in-page container for the card: one host element with a shadow root, so the page's CSS
- * cannot reach the card and the card's cannot reach the page. It owns placement and dismissal;
- * what the card says is the NavigableCard's business.
+ * cannot reach the card and the card's cannot reach the page. It owns placement, pinning,
+ * dragging and dismissal; what the card says is the NavigableCard's business.
  */
 export interface CardOverlayOptions {
   css: string;
   loadCard: (id: string) => Promise<EntityCardData | null>;
+  actions?: CardAction[];
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
   onClose?: () => void;
@@ -23,7 +26,6 @@ export interface AnchorRect {
   right: number;
 }
 
-const GAP = 8;
 const MARGIN = 8;
 const PREFERRED_WIDTH = 380;
 
@@ -32,6 +34,9 @@ export class CardOverlay {
   private mountPoint: HTMLElement | undefined;
   private frame: HTMLElement | undefined;
   private openId: string | undefined;
+  private pinnedState = false;
+  private current: { data: EntityCardData; anchor: AnchorRect; dark: boolean; rtl: boolean } | undefined;
+  private returnFocus: HTMLElement | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -40,6 +45,10 @@ export class CardOverlay {
 
   get isOpen(): boolean {
     return this.openId !== undefined;
+  }
+
+  get isPinned(): boolean {
+    return this.pinnedState;
   }
 
   get entityId(): string | undefined {
@@ -74,55 +83,116 @@ export class CardOverlay {
     return mountPoint;
   }
 
-  show(data: EntityCardData, anchor: AnchorRect, dark: boolean): void {
-    const mountPoint = this.ensureHost();
+  show(data: EntityCardData, anchor: AnchorRect, options: { dark: boolean; rtl?: boolean; focus?: boolean }): void {
+    if (options.focus) this.returnFocus = this.doc.activeElement as HTMLElement | null;
+    this.pinnedState = false;
+    this.current = { data, anchor, dark: options.dark, rtl: options.rtl ?? false };
     this.openId = data.record.id;
+    this.renderCard();
+    void this.place(anchor, this.current.rtl);
+    if (options.focus) this.focus();
+  }
+
+  private renderCard(): void {
+    const mountPoint = this.ensureHost();
+    const current = this.current!;
     render(
-      <div class={`backstory-theme${dark ? ' theme-dark' : ''}`}>
+      <div class={`backstory-theme${current.dark ? ' theme-dark' : ''}`} dir="ltr" lang="en">
         <div
-          class="card-frame"
+          class={`card-frame${this.pinnedState ? ' pinned' : ''}`}
           role="dialog"
           aria-labelledby="backstory-card-title"
           onPointerEnter={() => this.options.onPointerEnter?.()}
           onPointerLeave={() => this.options.onPointerLeave?.()}
+          onPointerDown={(event) => this.startDrag(event)}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') this.hide();
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              this.hide();
+            }
           }}
         >
-          <NavigableCard initial={data} loadCard={this.options.loadCard} onClose={() => this.hide()} />
+          <NavigableCard
+            initial={current.data}
+            loadCard={this.options.loadCard}
+            onClose={() => this.hide()}
+            actions={this.options.actions}
+            pinned={this.pinnedState}
+            onTogglePin={() => this.togglePin()}
+          />
         </div>
       </div>,
       mountPoint,
     );
     this.frame = mountPoint.querySelector<HTMLElement>('.card-frame') ?? undefined;
-    this.place(anchor);
   }
 
-  /** Below the mention when it fits, else above; never off-screen, never over the hovered line. */
-  private place(anchor: AnchorRect): void {
+  togglePin(): void {
+    if (!this.current) return;
+    this.pinnedState = !this.pinnedState;
+    this.frame?.classList.toggle('pinned', this.pinnedState);
+    this.renderCard();
+  }
+
+  /** Below the hovered line when it fits, else above; shifted sideways but never off-screen. */
+  private async place(anchor: AnchorRect, rtl: boolean): Promise<void> {
     const frame = this.frame;
     const win = this.doc.defaultView;
     if (!frame || !win) return;
     const viewportWidth = this.doc.documentElement.clientWidth || win.innerWidth;
-    const viewportHeight = this.doc.documentElement.clientHeight || win.innerHeight;
-    const width = Math.min(PREFERRED_WIDTH, viewportWidth - 2 * MARGIN);
-    Object.assign(frame.style, { position: 'fixed', width: `${width}px`, maxHeight: 'none', left: '0px', top: '0px' });
-    const spaceBelow = viewportHeight - anchor.bottom - GAP - MARGIN;
-    const spaceAbove = anchor.top - GAP - MARGIN;
-    const natural = frame.getBoundingClientRect().height;
-    const below = natural <= spaceBelow || spaceBelow >= spaceAbove;
-    const maxHeight = Math.max(120, Math.min(natural, below ? spaceBelow : spaceAbove));
-    const top = below ? anchor.bottom + GAP : anchor.top - GAP - maxHeight;
-    const left = Math.min(Math.max(MARGIN, anchor.left), viewportWidth - width - MARGIN);
     Object.assign(frame.style, {
-      maxHeight: `${maxHeight}px`,
-      top: `${Math.max(MARGIN, top)}px`,
-      left: `${Math.max(MARGIN, left)}px`,
+      position: 'fixed',
+      width: `${Math.min(PREFERRED_WIDTH, viewportWidth - 2 * MARGIN)}px`,
+      left: '0px',
+      top: '0px',
     });
+    const rect = { x: anchor.left, y: anchor.top, left: anchor.left, top: anchor.top, right: anchor.right, bottom: anchor.bottom, width: anchor.right - anchor.left, height: anchor.bottom - anchor.top };
+    const reference: VirtualElement = { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
+    const { x, y } = await computePosition(reference, frame, {
+      strategy: 'fixed',
+      placement: rtl ? 'bottom-end' : 'bottom-start',
+      middleware: [
+        offset(8),
+        flip({ padding: MARGIN, fallbackPlacements: [rtl ? 'top-end' : 'top-start'] }),
+        shift({ padding: MARGIN }),
+        size({
+          padding: MARGIN,
+          apply({ availableHeight }) {
+            frame.style.maxHeight = `${Math.max(140, availableHeight)}px`;
+          },
+        }),
+      ],
+    });
+    if (this.frame !== frame) return;
+    Object.assign(frame.style, { left: `${Math.max(MARGIN, x)}px`, top: `${Math.max(MARGIN, y)}px` });
+  }
+
+  /** A pinned card moves with its header, so the reader can put it beside what they read. */
+  private startDrag(event: PointerEvent): void {
+    const frame = this.frame;
+    const target = event.composedPath()[0] as Element | undefined;
+    if (!this.pinnedState || !frame || !target?.closest?.('.card-header') || target.closest('button')) return;
+    event.preventDefault();
+    const startX = event.clientX;
+    const startY = event.clientY;
+    const origin = frame.getBoundingClientRect();
+    const move = (moveEvent: PointerEvent) => {
+      const win = this.doc.defaultView!;
+      const left = Math.min(Math.max(0, origin.left + moveEvent.clientX - startX), win.innerWidth - 60);
+      const top = Math.min(Math.max(0, origin.top + moveEvent.clientY - startY), win.innerHeight - 40);
+      Object.assign(frame.style, { left: `${left}px`, top: `${top}px` });
+    };
+    const end = () => {
+      this.doc.removeEventListener('pointermove', move, true);
+      this.doc.removeEventListener('pointerup', end, true);
+    };
+    this.doc.addEventListener('pointermove', move, true);
+    this.doc.addEventListener('pointerup', end, true);
   }
 
   focus(): void {
-    this.frame?.querySelector<HTMLElement>('button, a[href]')?.focus();
+    const frame = this.frame;
+    (frame?.querySelector<HTMLElement>('.icon-button.close') ?? frame?.querySelector<HTMLElement>('button, a[href]'))?.focus();
   }
 
   hide(): void {
@@ -130,6 +200,11 @@ export class CardOverlay {
     render(null, this.mountPoint);
     this.openId = undefined;
     this.frame = undefined;
+    this.current = undefined;
+    this.pinnedState = false;
+    const returnTo = this.returnFocus;
+    this.returnFocus = null;
+    if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
     this.options.onClose?.();
   }
 

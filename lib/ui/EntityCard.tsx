@@ -2,13 +2,28 @@ import type { EntityCardData } from '../dataset/cardData';
 import type { Relation } from '../dataset/schema';
 import { formatDateRange, formatIsoDate } from './formatDate';
 import { KIND_LABELS, KindIcon } from './KindIcon';
+import { LocatorMap } from './LocatorMap';
 
 /**
  * The card: who or what a name is, its key dated facts, its events, its neighbours and where the
  * facts come from. Props only; the in-page container and the popup decide where it lives.
  */
+/** A button in the card's footer; what it returns is announced ("Saved to notes"). */
+export interface CardAction {
+  id: string;
+  label: string;
+  run: (data: EntityCardData) => Promise<string | void> | string | void;
+}
+
 export interface EntityCardProps {
   data: EntityCardData;
+  actions?: CardAction[];
+  /** Announced in the card's live region after an action. */
+  status?: string;
+  onAction?: (action: CardAction) => void;
+  /** Shown as a pin toggle: a pinned card stays open and can be dragged by its header. */
+  pinned?: boolean;
+  onTogglePin?: () => void;
   /** Opens a related entity in the same card. */
   onNavigate?: (id: string) => void;
   /** Shown as a Back control when the card has navigated. */
@@ -53,8 +68,19 @@ function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-export function EntityCard({ data, onNavigate, onBack, onClose, headingId = 'backstory-card-title' }: EntityCardProps) {
-  const { record, related, timeline } = data;
+export function EntityCard({
+  data,
+  actions = [],
+  status,
+  onAction,
+  pinned,
+  onTogglePin,
+  onNavigate,
+  onBack,
+  onClose,
+  headingId = 'backstory-card-title',
+}: EntityCardProps) {
+  const { record, related, timeline, map } = data;
   const span = formatDateRange(record.dates);
   const kind = record.subtype ? `${KIND_LABELS[record.type]} · ${record.subtype}` : KIND_LABELS[record.type];
   return (
@@ -76,6 +102,20 @@ export function EntityCard({ data, onNavigate, onBack, onClose, headingId = 'bac
           </h2>
           <p class="card-description">{record.description}</p>
         </div>
+        {onTogglePin && (
+          <button
+            type="button"
+            class="icon-button pin"
+            onClick={onTogglePin}
+            aria-pressed={pinned === true}
+            aria-label={pinned ? 'Unpin card' : 'Pin card'}
+            title={pinned ? 'Unpin' : 'Pin: keep open and drag it aside'}
+          >
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+              <path fill="currentColor" d="M15 3l6 6-2 1-3 3 1 5-2 2-4-4-5 5-1-1 5-5-4-4 2-2 5 1 3-3 1-2Z" />
+            </svg>
+          </button>
+        )}
         {onClose && (
           <button type="button" class="icon-button close" onClick={onClose} aria-label="Close card">
             ×
@@ -85,6 +125,8 @@ export function EntityCard({ data, onNavigate, onBack, onClose, headingId = 'bac
 
       <div class="card-body">
         <p class="card-summary">{record.summary}</p>
+
+        {map && <LocatorMap map={map} label={record.name} />}
 
         {record.facts.length > 0 && (
           <section aria-label="Key facts">
@@ -175,6 +217,18 @@ export function EntityCard({ data, onNavigate, onBack, onClose, headingId = 'bac
           <p class="card-reviewed">Reviewed {formatIsoDate(record.reviewed)} · from Backstory's bundled dataset</p>
         </section>
       </div>
+      {actions.length > 0 && (
+        <footer class="card-actions">
+          {actions.map((action) => (
+            <button key={action.id} type="button" class={`action action-${action.id}`} onClick={() => onAction?.(action)}>
+              {action.label}
+            </button>
+          ))}
+        </footer>
+      )}
+      <p class="card-status" role="status" aria-live="polite">
+        {status ?? ''}
+      </p>
     </article>
   );
 }

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, launchWithExtension, locateText, SCREENSHOTS_DIR, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await servePages();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cardTitle = (page: Page) => page.locator('backstory-card .card-name');
+const frame = (page: Page) => page.locator('backstory-card .card-frame');
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/${path}`);
+  await waitForHighlights(page);
+  return page;
+}
+
+async function hover(page: Page, text: string, occurrence = 0) {
+  const point = await locateText(page, text, occurrence);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  return point;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['backstory-card', '.card-frame']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+describe('the hover card', () => {
+  it('waits for hover intent, lets the pointer into the card, and closes on Escape', async () => {
+    const page = await open('demo-article.html');
+    const point = await hover(page, 'Lowy Institute');
+    await page.waitForTimeout(80);
+    expect(await cardTitle(page).count()).toBe(0);
+    await expect.poll(() => cardTitle(page).textContent(), { timeout: 3_000 }).toBe('Lowy Institute');
+
+    // Into the card, across the gap, and it stays open.
+    const box = (await frame(page).boundingBox())!;
+    await page.mouse.move(point.x, box.y + 30, { steps: 6 });
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await cardTitle(page).textContent()).toBe('Lowy Institute');
+
+    // Scrolling inside the card does not close it.
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(300);
+    expect(await cardTitle(page).count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardTitle(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens at once on click, navigates to related names and back, and pins and drags', async () => {
+    const page = await open('demo-article.html');
+    const point = await locateText(page, 'Lydia Khalil');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => cardTitle(page).textContent(), { timeout: 1_000 }).toBe('Lydia Khalil');
+
+    await page.locator('backstory-card .chip', { hasText: 'Lowy Institute' }).first().click();
+    await expect.poll(() => cardTitle(page).textContent()).toBe('Lowy Institute');
+    await page.locator('backstory-card button[aria-label="Back"]').click();
+    await expect.poll(() => cardTitle(page).textContent()).toBe('Lydia Khalil');
+
+    await page.locator('backstory-card button.pin').click();
+    expect(await page.locator('backstory-card button.pin').getAttribute('aria-pressed')).toBe('true');
+    const before = (await frame(page).boundingBox())!;
+    await page.mouse.move(before.x + 150, before.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 100, before.y + 140, { steps: 5 });
+    await page.mouse.up();
+    const after = (await frame(page).boundingBox())!;
+    expect(Math.round(after.y - before.y)).toBe(100);
+    // A pinned card survives the pointer leaving and a click elsewhere.
+    await page.mouse.click(5, 600);
+    await page.waitForTimeout(600);
+    expect(await cardTitle(page).textContent()).toBe('Lydia Khalil');
+    await page.close();
+  });
+
+  it('steps through the names from the keyboard command and moves focus into the card', async () => {
+    const page = await open('demo-article.html');
+    const worker = browser.context.serviceWorkers()[0]!;
+    const step = () =>
+      // The same call the background makes when the command's shortcut is pressed.
+      worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+        return api.tabs.sendMessage(tab!.id!, { backstory: 'stepMention', params: { direction: 1 } });
+      });
+    await page.bringToFront();
+    expect(await step()).toBe(true);
+    await expect.poll(() => cardTitle(page).textContent()).toBe('Islamic State – Khorasan Province');
+    expect(await step()).toBe(true);
+    await expect.poll(() => cardTitle(page).textContent()).toBe('Afghanistan');
+    const focused = await page.evaluate(() => {
+      const host = document.activeElement;
+      return host?.tagName === 'BACKSTORY-CARD' ? host.shadowRoot!.activeElement?.getAttribute('aria-label') : null;
+    });
+    expect(focused).toBe('Close card');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardTitle(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('never runs off-screen at the four edges, and mirrors for right-to-left text', async () => {
+    const page = await open('card-edges.html');
+    const viewport = page.viewportSize()!;
+    for (const name of ['Kabul', 'Herat', 'Kandahar', 'Jalalabad']) {
+      const point = await locateText(page, name);
+      await page.mouse.click(point.x, point.y);
+      await expect.poll(() => cardTitle(page).count()).toBe(1);
+      const box = (await frame(page).boundingBox())!;
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(viewport.height);
+      // Never covers the line it belongs to.
+      expect(box.y >= point.y + 5 || box.y + box.height <= point.y - 5, name).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardTitle(page).count()).toBe(0);
+    }
+    // Right-to-left text: the card hangs from the name's right edge instead of its left.
+    const rtlName = await page.evaluate(() => {
+      const text = document.getElementById('rtl')!.firstChild!;
+      const range = document.createRange();
+      const at = text.nodeValue!.indexOf('کابل');
+      range.setStart(text, at);
+      range.setEnd(text, at + 4);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, right: rect.right };
+    });
+    await page.mouse.click(rtlName.x, rtlName.y);
+    await expect.poll(() => cardTitle(page).textContent()).toBe('Kabul');
+    const rtlBox = (await frame(page).boundingBox())!;
+    expect(Math.abs(rtlBox.x + rtlBox.width - rtlName.right)).toBeLessThan(3);
+    await page.close();
+  });
+
+  it('follows a dark page, and passes axe-core in light and dark', async () => {
+    const light = await open('demo-article.html');
+    await hover(light, 'Lydia Khalil');
+    await expect.poll(() => cardTitle(light).textContent(), { timeout: 3_000 }).toBe('Lydia Khalil');
+    expect(await light.locator('backstory-card .backstory-theme').getAttribute('class')).not.toContain('theme-dark');
+    expect(await axeViolations(light)).toEqual([]);
+    await light.close();
+
+    const dark = await open('dark-article.html');
+    await hover(dark, 'Hibatullah Akhundzada');
+    await expect.poll(() => cardTitle(dark).textContent(), { timeout: 3_000 }).toBe('Hibatullah Akhundzada');
+    expect(await dark.locator('backstory-card .backstory-theme').getAttribute('class')).toContain('theme-dark');
+    expect(await axeViolations(dark)).toEqual([]);
+    await dark.close();
+  });
+
+  it('takes the screenshots for the README: a person, an organisation, a place and an event, light and dark', async () => {
+    const shots: [string, string, string][] = [
+      ['demo-article.html', 'Lydia Khalil', 'person-light'],
+      ['demo-article.html', 'Lowy Institute', 'organization-light'],
+      ['demo-article.html', 'Dasht-e-Barchi', 'place-light'],
+      ['demo-article.html', '2021 Kabul airport bombing', 'event-light'],
+      ['dark-article.html', 'Sirajuddin Haqqani', 'person-dark'],
+      ['dark-article.html', 'ISIS-K', 'organization-dark'],
+      ['dark-article.html', 'Torkham', 'place-dark'],
+      ['dark-article.html', '2021 Kabul airport bombing', 'event-dark'],
+    ];
+    for (const [path, name, file] of shots) {
+      const page = await open(path);
+      const point = await locateText(page, name);
+      await page.mouse.click(point.x, point.y);
+      await expect.poll(() => cardTitle(page).count()).toBe(1);
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `card-${file}.png`), animations: 'disabled' });
+      await page.close();
+    }
+  });
+
+  it('made no network request of its own and raised no page errors', () => {
+    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
