@@ -52,7 +52,8 @@ if (only) {
   process.exit(0);
 }
 
-const { nameIndex, records } = compileDataset(report.entities);
+const stopPhrases = JSON.parse(readFileSync(join(root, 'data', 'stop-phrases.json'), 'utf8')) as { phrase: string }[];
+const { nameIndex, records } = compileDataset(report.entities, stopPhrases.map((entry) => entry.phrase));
 mkdirSync(generatedDir, { recursive: true });
 writeFileSync(join(generatedDir, 'name-index.json'), JSON.stringify(nameIndex));
 writeFileSync(join(generatedDir, 'records.json'), JSON.stringify(records));

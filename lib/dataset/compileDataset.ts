@@ -54,7 +54,7 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
 }
 
 /** Turns validated entities into the name index and the card records; assumes validateDataset passed. */
-export function compileDataset(entities: Entity[]): CompiledDataset {
+export function compileDataset(entities: Entity[], stopPhrases: readonly string[] = []): CompiledDataset {
   const sorted = [...entities].sort((a, b) => a.id.localeCompare(b.id));
   const position = new Map(sorted.map((entity, index) => [entity.id, index]));
   const relations = completeRelations(sorted);
@@ -68,6 +68,7 @@ export function compileDataset(entities: Entity[]): CompiledDataset {
       related: [...new Set(record.related.map((link) => position.get(link.id)).filter((i) => i !== undefined))],
     })),
     aliases: sorted.flatMap((entity, index) => indexAliases(entity, index)),
+    stopPhrases: [...new Set(stopPhrases.map((phrase) => aliasPattern(phrase)?.key).filter((key) => key !== undefined))],
   };
   return { nameIndex, records };
 }

@@ -31,6 +31,8 @@ export interface NameIndex {
   version: 1;
   entities: IndexedEntity[];
   aliases: IndexedAlias[];
+  /** Folded keys of phrases that contain a name but are something else ("Latin America"). */
+  stopPhrases: string[];
 }
 
 export interface RelatedLink {

@@ -5,15 +5,16 @@ import { foldForMatching, foldKeepingCase } from './normalize';
  * what separates two tokens still matters: "U.S." needs its dots and "Kabul. University" is two
  * sentences, not a place.
  */
-export const GapKind = { Plain: 0, Apostrophe: 1, Dot: 2 } as const;
+export const GapKind = { Plain: 0, Apostrophe: 1, Dot: 2, Slash: 3 } as const;
 export type GapKind = (typeof GapKind)[keyof typeof GapKind];
 
 export const WORD = /[\p{L}\p{N}]+/gu;
-const VALID_GAP = /^ ?[-'.]? ?$/;
+const VALID_GAP = /^ ?[-'./]? ?$/;
 
 /** What separates two tokens of a name in running text, or -1 where they cannot be one name. */
 export function classifyGap(gap: string): GapKind | -1 {
   if (gap.length === 0 || gap.length > 3 || !VALID_GAP.test(gap)) return -1;
+  if (gap.includes('/')) return GapKind.Slash;
   if (gap.includes('.')) return GapKind.Dot;
   if (gap.includes("'")) return GapKind.Apostrophe;
   return GapKind.Plain;

@@ -14,6 +14,8 @@ export interface TextMatch {
 interface TrieNode {
   next: Map<string, TrieNode> | undefined;
   aliases: number[] | undefined;
+  /** A stop phrase ends here: its words are consumed and nothing is marked. */
+  stop?: boolean;
 }
 
 /** A token trie over every alias: one pass over the text, longest match first, no regex union. */
@@ -24,10 +26,10 @@ export interface Matcher {
 
 export function buildMatcher(index: NameIndex): Matcher {
   const root = new Map<string, TrieNode>();
-  index.aliases.forEach((alias, aliasIndex) => {
+  const insert = (key: string): TrieNode => {
     let level = root;
     let node: TrieNode | undefined;
-    for (const token of alias.key.split(' ')) {
+    for (const token of key.split(' ')) {
       node = level.get(token);
       if (!node) {
         node = { next: undefined, aliases: undefined };
@@ -36,8 +38,10 @@ export function buildMatcher(index: NameIndex): Matcher {
       node.next ??= new Map();
       level = node.next;
     }
-    if (node) (node.aliases ??= []).push(aliasIndex);
-  });
+    return node!;
+  };
+  index.aliases.forEach((alias, aliasIndex) => (insert(alias.key).aliases ??= []).push(aliasIndex));
+  for (const phrase of index.stopPhrases ?? []) insert(phrase).stop = true;
   return { index, root };
 }
 
@@ -164,6 +168,7 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
         });
         if (fitting.length > 0) best = { last, aliases: fitting };
       }
+      if (node.stop) best = { last, aliases: [] };
       last++;
       if (last >= tokenCount || !node.next) break;
       const gap = classifyGap(scan.gapBefore(last));
@@ -172,6 +177,10 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
       node = node.next.get(scan.tokens[last]!);
     }
     if (!best) continue;
+    if (best.aliases.length === 0) {
+      first = best.last;
+      continue;
+    }
     const start = scan.originalStart(first);
     let end = scan.originalEnd(best.last);
     const dotAt = scan.tokenEnds[best.last]!;

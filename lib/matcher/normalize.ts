@@ -26,7 +26,11 @@ const ARABIC_SCRIPT_VARIANTS: Record<string, string> = {
   'إ': 'ا',
   'آ': 'ا',
 };
-const COMBINING_MARKS = /\p{M}/gu;
+/**
+ * Accents and Arabic vowel marks, which readers and writers drop freely. Marks of Indic scripts are
+ * letters in all but name (dropping them turns one word into another), so they stay.
+ */
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 const foldCache = new Map<number, string>();
 

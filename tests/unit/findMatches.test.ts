@@ -69,6 +69,15 @@ describe('findMatches', () => {
     expect(found('visit www.Kabul-news.com today')).toEqual([]);
   });
 
+  it('lets a stop phrase swallow a name it contains', () => {
+    expect(found('Migrants from Latin America and from America')).toEqual(['America']);
+    expect(found('Kabul Bank collapsed in Kabul')).toEqual(['Kabul']);
+  });
+
+  it('keeps a slash only where the name has one', () => {
+    expect(found('After 9/11 the war began; children aged 9-11 and 9 / 11')).toEqual(['9/11', '9 / 11']);
+  });
+
   it('reports every entity a shared name could mean', () => {
     expect(entitiesFound('near Hamid Karzai on Thursday')).toEqual([['hamid-karzai', 'hkia']]);
   });

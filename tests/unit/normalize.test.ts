@@ -19,6 +19,11 @@ describe('normalizeWithOffsets', () => {
     expect(foldForMatching('Hamid\u00a0\n  Karzai')).toBe('hamid karzai');
   });
 
+  it('drops accents and Arabic vowel marks but keeps the vowel signs of Indic scripts', () => {
+    expect(foldForMatching('كَابُل')).toBe(foldForMatching('کابل'));
+    expect(foldForMatching('भारत')).not.toBe(foldForMatching('भरत'));
+  });
+
   it('folds Arabic-script letter variants that keyboards mix up', () => {
     expect(foldForMatching('كابل')).toBe(foldForMatching('کابل'));
     expect(foldForMatching('علي')).toBe(foldForMatching('علی'));

@@ -46,7 +46,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   ], { related: [{ id: 'kabul', relation: 'located-in' }] }),
   entity('kabul', 'place', 'Kabul', ['Kābul', 'کابل']),
   entity('kabul-university', 'organization', 'Kabul University'),
-  entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }, 'USA'], {
+  entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }, 'USA', 'America'], {
     location: { lat: 38.9, lon: -77.0, country: 'US' },
   }),
   entity('dasht-e-barchi', 'place', 'Dasht-e-Barchi'),
@@ -54,6 +54,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   entity('al-qaeda', 'organization', 'al-Qaeda', ['al-Qaida']),
   entity('resolute-support', 'organization', 'Resolute Support', [{ text: 'Resolute Support', notSentenceStart: true }]),
   entity('moscow', 'place', 'Moscow', ['Москва'], { location: { lat: 55.75, lon: 37.6, country: 'RU' } }),
+  entity('september-11', 'event', 'September 11 attacks', ['9/11']),
   entity('khorasan', 'place', 'Khorasan', [{ text: 'Khorasan', requires: 'context' }], {
     related: [{ id: 'isis-k', relation: 'affiliated-with' }],
   }),
@@ -62,5 +63,5 @@ export const TINY_ENTITIES: EntityInput[] = [
 export function tinyMatcher() {
   const report = validateDataset([{ file: 'tiny.json', records: TINY_ENTITIES }]);
   if (report.errors.length > 0) throw new Error(report.errors.join('\n'));
-  return buildMatcher(compileDataset(report.entities).nameIndex);
+  return buildMatcher(compileDataset(report.entities, ['Latin America', 'Kabul Bank']).nameIndex);
 }
