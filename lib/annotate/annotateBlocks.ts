@@ -43,6 +43,8 @@ export function annotateTexts(matcher: Matcher, texts: readonly string[]): PageA
         text: text.slice(match.start, match.end),
         position: base + match.start,
         aliases: match.aliases,
+        titled: match.titled,
+        shadows: match.shadows,
       });
     }
     base += text.length + 1;

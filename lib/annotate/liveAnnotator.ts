@@ -190,7 +190,7 @@ export class LiveAnnotator {
     const spans: (MatchOnPage & { live: LiveBlock; match: TextMatch })[] = [];
     for (const live of ordered) {
       for (const match of live.matches) {
-        spans.push({ position: live.order * 1e7 + match.start, aliases: match.aliases, live, match });
+        spans.push({ position: live.order * 1e7 + match.start, aliases: match.aliases, titled: match.titled, shadows: match.shadows, live, match });
       }
     }
     const resolutions = resolveMentions(matcher.index, spans);

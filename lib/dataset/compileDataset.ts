@@ -44,8 +44,11 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
       ...(rules.notSentenceStart ? { notSentenceStart: true } : {}),
     };
     // The name comes first; an explicit alias with the same key refines its rules but stays the name.
-    const isName = byKey.get(pattern.key)?.isName === true || rules.text === entity.name;
-    byKey.set(pattern.key, isName ? { ...indexed, isName: true } : indexed);
+    // Exact-case variants ("NATO", "Nato") are different aliases that share a key.
+    const slot = indexed.case === 'exact' ? `${pattern.key}|${pattern.forms}` : pattern.key;
+    const isName = byKey.get(slot)?.isName === true || byKey.get(pattern.key)?.isName === true || rules.text === entity.name;
+    if (slot !== pattern.key && byKey.get(pattern.key)?.case !== 'exact') byKey.delete(pattern.key);
+    byKey.set(slot, isName ? { ...indexed, isName: true } : indexed);
     if (rules.plural) {
       byKey.set(`${pattern.key}s`, { ...indexed, key: `${pattern.key}s`, forms: `${pattern.forms}s` });
     }

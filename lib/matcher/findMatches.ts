@@ -1,5 +1,6 @@
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
 import { classifyGap, WORD } from './aliasPattern';
+import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase } from './nameContext';
 import { foldKeepingCase, normalizeWithOffsets, type NormalizedText } from './normalize';
 
 /** A name found in one string, before the page decides which entity it means. */
@@ -9,6 +10,13 @@ export interface TextMatch {
   end: number;
   /** Indexes into `nameIndex.aliases` whose case, spacing and position rules this occurrence meets. */
   aliases: number[];
+  /** A person's title comes right before it ("President Hamid Karzai"). */
+  titled?: boolean;
+  /**
+   * Short forms this occurrence spells but which here belong to someone else's name ("Khalil"
+   * in "Khalil Rahimi"): later bare uses of them may mean that person.
+   */
+  shadows?: number[];
 }
 
 interface TrieNode {
@@ -95,6 +103,22 @@ class TextScan {
     return this.normalized.text.slice(this.tokenEnds[token - 1]!, this.tokenStarts[token]);
   }
 
+  private titleCase: boolean | undefined;
+
+  /** Whether the whole passage is a Title Case headline. */
+  isTitleCase(): boolean {
+    this.titleCase ??= isTitleCase(this.tokens.map((_, i) => this.cased(i)));
+    return this.titleCase;
+  }
+
+  /** The word right before (or after) `token`, when only a plain space separates them. */
+  neighbour(token: number, direction: -1 | 1): string | undefined {
+    const other = token + direction;
+    if (other < 0 || other >= this.tokens.length) return undefined;
+    const gap = direction === 1 ? this.gapBefore(other) : this.gapBefore(token);
+    return gap === ' ' ? this.cased(other) : undefined;
+  }
+
   startsSentence(token: number): boolean {
     const text = this.normalized.text;
     for (let i = this.tokenStarts[token]! - 1; i >= 0; i--) {
@@ -144,6 +168,31 @@ function isInsideAddress(original: string, start: number, end: number): boolean 
   return ADDRESS_LIKE.test(original.slice(from, to));
 }
 
+function isCapitalised(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}/u.test(word);
+}
+
+/** A short form inside a longer capitalised name is another person's ("Mahmoud Karzai", "Khalil Rahimi"). */
+function isPartOfAnotherName(scan: TextScan, first: number, last: number): boolean {
+  if (scan.isTitleCase()) return false;
+  const after = scan.neighbour(last, 1);
+  if (isCapitalised(after) && !isNameHead(after!)) return true;
+  const before = scan.neighbour(first, -1);
+  return isCapitalised(before) && !isPersonTitle(before!) && !isSentenceStarter(before!);
+}
+
+/** "Kunar River", "Afghanistan Regional Monitor": capitalised words ending in a head noun follow. */
+function startsLongerName(scan: TextScan, last: number): boolean {
+  if (scan.isTitleCase()) return false;
+  for (let token = last, step = 0; step < 3; step++) {
+    const next = scan.neighbour(token, 1);
+    if (!isCapitalised(next)) return false;
+    if (isNameHead(next!)) return true;
+    token++;
+  }
+  return false;
+}
+
 /** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
 export function findMatches(matcher: Matcher, text: string): TextMatch[] {
   const scan = new TextScan(text);
@@ -155,20 +204,26 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
   for (let first = 0; first < tokenCount; first++) {
     let node = matcher.root.get(scan.tokens[first]!);
     if (!node) continue;
-    let best: { last: number; aliases: number[] } | undefined;
+    let best: { last: number; aliases: number[]; shadows: number[] } | undefined;
     for (let last = first; node; ) {
       if (node.aliases) {
-        const fitting = node.aliases.filter((aliasIndex) => {
+        const fitting: number[] = [];
+        const shadows: number[] = [];
+        for (const aliasIndex of node.aliases) {
           const alias = aliases[aliasIndex]!;
-          return (
-            gapsMatch(alias, gapKinds, first, last) &&
-            meetsCaseRule(scan, alias, first, last) &&
-            !(alias.notSentenceStart && scan.startsSentence(first))
-          );
-        });
-        if (fitting.length > 0) best = { last, aliases: fitting };
+          if (
+            !gapsMatch(alias, gapKinds, first, last) ||
+            !meetsCaseRule(scan, alias, first, last) ||
+            (alias.notSentenceStart && (scan.startsSentence(first) || scan.isTitleCase()))
+          ) {
+            continue;
+          }
+          if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) shadows.push(aliasIndex);
+          else fitting.push(aliasIndex);
+        }
+        if (fitting.length > 0 || shadows.length > 0) best = { last, aliases: fitting, shadows };
       }
-      if (node.stop) best = { last, aliases: [] };
+      if (node.stop) best = { last, aliases: [], shadows: [] };
       last++;
       if (last >= tokenCount || !node.next) break;
       const gap = classifyGap(scan.gapBefore(last));
@@ -177,7 +232,8 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
       node = node.next.get(scan.tokens[last]!);
     }
     if (!best) continue;
-    if (best.aliases.length === 0) {
+    // "Kunar River", "Kabul Bank": the name is the start of a longer name of something else.
+    if ((best.aliases.length === 0 && best.shadows.length === 0) || startsLongerName(scan, best.last)) {
       first = best.last;
       continue;
     }
@@ -187,7 +243,16 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
     if (scan.normalized.text[dotAt] === '.' && best.aliases.some((a) => aliases[a]!.trailingDot)) {
       end = scan.normalized.ends[dotAt]!;
     }
-    if (!isInsideAddress(text, start, end)) matches.push({ start, end, aliases: best.aliases });
+    if (!isInsideAddress(text, start, end)) {
+      const before = scan.neighbour(first, -1);
+      matches.push({
+        start,
+        end,
+        aliases: best.aliases,
+        ...(before !== undefined && isPersonTitle(before) ? { titled: true } : {}),
+        ...(best.shadows.length > 0 ? { shadows: best.shadows } : {}),
+      });
+    }
     first = best.last;
   }
   return matches;

@@ -9,7 +9,14 @@ export interface MatchOnPage {
   /** Anything that orders matches in reading order (document offset, or scan order). */
   position: number;
   aliases: number[];
+  /** A person's title comes right before it. */
+  titled?: boolean;
+  /** Short forms that, here, are part of someone else's name (see TextMatch.shadows). */
+  shadows?: number[];
 }
+
+/** Where each short form (by alias key) was seen as part of someone else's name. */
+type OtherBearers = Map<string, number[]>;
 
 export interface Resolution {
   /** Index into `nameIndex.entities`, or undefined when the match stays unmarked. */
@@ -62,14 +69,20 @@ function relatedOnPage(index: NameIndex, entity: number, evidence: Map<number, n
   return index.entities[entity]!.related.filter((other) => evidence.has(other));
 }
 
-function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, number[]>): Resolution {
+function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, number[]>, otherBearers: OtherBearers): Resolution {
   const rejected: string[] = [];
   const candidates: Candidate[] = [];
+  if (match.aliases.length === 0 && match.shadows) {
+    return { entity: undefined, alias: undefined, reason: 'part of the name of someone not in the dataset' };
+  }
   for (const aliasIndex of match.aliases) {
     const alias = index.aliases[aliasIndex]!;
     const name = describe(index, alias.entity);
     if (alias.requires === 'fullName' && !evidence.has(alias.entity)) {
       rejected.push(`${name}: short form, but the page never names it in full`);
+    } else if (alias.requires === 'fullName' && otherBearers.has(alias.key)) {
+      // Two people on the page answer to this short form and one is unknown to us: say nothing.
+      rejected.push(`${name}: someone else on the page is also called "${alias.forms}"`);
     } else if (
       alias.requires === 'context' &&
       !evidence.has(alias.entity) &&
@@ -95,6 +108,15 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     return { entity: only!.entity, alias: only!.alias, reason };
   }
 
+  // "President Hamid Karzai": a title before the name settles it for the one person among the readings.
+  if (match.titled) {
+    const people = distinct.filter((candidate) => index.entities[candidate.entity]!.type === 'person');
+    if (people.length === 1) {
+      const [person] = people;
+      return { entity: person!.entity, alias: person!.alias, reason: `shared name; a title before it points to ${describe(index, person!.entity)}` };
+    }
+  }
+
   // Several readings: first, which of them the page names in full, nearest before this mention.
   const named = distinct
     .map((candidate) => ({ candidate, near: nearestEvidence(evidence.get(candidate.entity), match.position) }))
@@ -118,7 +140,9 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     })
     .sort((a, b) => b.score - a.score);
   const [first, second] = scored;
-  if (first && second && first.score > second.score) {
+  // Between two readings that are neither's own name, one related name more is too thin to decide on.
+  const margin = first && index.aliases[first.candidate.alias]!.isName ? 1 : 2;
+  if (first && second && first.score - second.score >= margin) {
     return {
       entity: first.candidate.entity,
       alias: first.candidate.alias,
@@ -134,16 +158,23 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
 
 export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resolution[] {
   const evidence = collectEvidence(index, matches);
-  const firstPass = matches.map((match) => resolveOne(index, match, evidence));
-  // A shared full name the page has decided ("Hamid Karzai" the president) names its entity in full
-  // for the short forms around it ("Karzai"), so decide once more with that evidence added.
+  const otherBearers: OtherBearers = new Map();
+  for (const match of matches) {
+    for (const aliasIndex of match.shadows ?? []) {
+      const key = index.aliases[aliasIndex]!.key;
+      otherBearers.set(key, [...(otherBearers.get(key) ?? []), match.position]);
+    }
+  }
+  const firstPass = matches.map((match) => resolveOne(index, match, evidence, otherBearers));
+  // A full name the page has decided — shared ("Hamid Karzai" the president) or needing context
+  // ("Richard Bennett") — names its entity in full for the short forms around it, so decide once more.
   let learned = false;
   firstPass.forEach((resolution, i) => {
-    if (resolution.entity === undefined || index.aliases[resolution.alias!]!.requires) return;
+    if (resolution.entity === undefined || index.aliases[resolution.alias!]!.requires === 'fullName') return;
     const positions = evidence.get(resolution.entity) ?? [];
     if (positions.includes(matches[i]!.position)) return;
     evidence.set(resolution.entity, [...positions, matches[i]!.position]);
     learned = true;
   });
-  return learned ? matches.map((match) => resolveOne(index, match, evidence)) : firstPass;
+  return learned ? matches.map((match) => resolveOne(index, match, evidence, otherBearers)) : firstPass;
 }

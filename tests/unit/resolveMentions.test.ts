@@ -72,6 +72,40 @@ describe('one page, one meaning', () => {
     ]);
   });
 
+  it('lets a title before a shared name pick the person', () => {
+    expect(linked('Flights left Hamid Karzai International Airport.', 'Later, President Hamid Karzai spoke.')).toEqual([
+      ['Hamid Karzai International Airport', 'hkia'],
+      ['Hamid Karzai', 'hamid-karzai'],
+    ]);
+  });
+
+  it("leaves a short form alone when someone else on the page bears it", () => {
+    expect(
+      linked('Khalil Rahimi sells phone credit in Kabul.', 'He is no relation of the minister Khalil Haqqani.', 'Khalil says trade is slow.'),
+    ).toEqual([
+      ['Kabul', 'kabul'],
+      ['Khalil Haqqani', 'khalil-haqqani'],
+    ]);
+    expect(unmarked('Khalil Rahimi sells phone credit.', 'Khalil Haqqani was a minister.', 'Khalil says trade is slow.').map((u) => u.reason)).toEqual([
+      'part of the name of someone not in the dataset',
+      expect.stringMatching(/someone else on the page is also called "Khalil"/),
+    ]);
+  });
+
+  it('does not take a surname out of a longer name, but keeps titles and sentence starters', () => {
+    expect(linked('Lydia Khalil wrote.', 'Mahmoud Khalil disagreed.')).toEqual([['Lydia Khalil', 'lydia-khalil']]);
+    expect(linked('Lydia Khalil wrote.', 'Then Khalil added more; Dr Khalil agreed.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
+  });
+
+  it('does not mark a name that begins a longer name of something else', () => {
+    expect(linked('Lorries queued along the Kunar River for hours while reporters from the Kabul Times waited nearby.')).toEqual([]);
+    expect(linked('Aid reached Kabul on Monday.')).toEqual([['Kabul', 'kabul']]);
+  });
+
   it('explains every decision', () => {
     const { mentions } = annotateTexts(matcher, ['Lydia Khalil wrote.', 'Khalil added.']);
     expect(mentions.map((m) => m.reason)).toEqual(['unambiguous name', expect.stringMatching(/named in full/)]);

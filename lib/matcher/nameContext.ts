@@ -1,0 +1,57 @@
+/**
+ * What the words around a name say about it. Kept as word lists, so a reviewer can see (and
+ * extend) what counts as a title or as the head of a longer name.
+ */
+
+/** Words that announce a person: "President Hamid Karzai", "Mullah Baradar", "envoy Khalilzad". */
+export const PERSON_TITLES = new Set([
+  'president', 'ex-president', 'former', 'late', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'lt', 'col', 'colonel',
+  'maj', 'major', 'adm', 'admiral', 'minister', 'premier', 'mullah', 'mulla', 'maulvi', 'mawlawi', 'maulana', 'mufti',
+  'sheikh', 'shaikh', 'qari', 'hafiz', 'haji', 'hajji', 'commander', 'envoy', 'spokesman', 'spokeswoman',
+  'spokesperson', 'ambassador', 'senator', 'secretary', 'governor', 'chief', 'leader', 'emir', 'amir', 'sir',
+  'professor', 'prof', 'judge', 'marshal', 'sen', 'rep', 'director', 'deputy', 'analyst', 'researcher',
+]);
+
+/**
+ * Capitalised nouns that, right after a name, make a longer name of something else: the "Kunar
+ * River" is not the province, "Kabul Bank" not the city. Longer names in the dataset ("Kabul
+ * University") win before this is asked.
+ */
+export const NAME_HEADS = new Set([
+  'river', 'valley', 'bank', 'times', 'monitor', 'airlines', 'airways', 'hotel', 'street', 'road', 'square',
+  'stadium', 'club', 'party', 'league', 'company', 'corporation', 'corp', 'inc', 'ltd', 'foundation', 'fund',
+  'institute', 'college', 'school', 'academy', 'hospital', 'clinic', 'radio', 'tv', 'television', 'news', 'post',
+  'press', 'daily', 'weekly', 'magazine', 'journal', 'dam', 'pass', 'bridge', 'highway', 'district', 'city',
+  'county', 'state', 'mountains', 'lake', 'gardens', 'park', 'palace', 'tower', 'towers', 'mall', 'market', 'bazaar',
+  'cricket', 'football', 'team', 'festival', 'prize', 'award', 'declaration', 'accord', 'accords', 'doctrine',
+  'syndrome', 'museum', 'library', 'gallery', 'cinema', 'theatre', 'theater', 'mosque', 'church', 'temple', 'shrine',
+]);
+
+/** Words that start sentences; before a surname they are not a first name ("Then Khan left"). */
+const SENTENCE_STARTERS = new Set([
+  'a', 'an', 'the', 'and', 'but', 'or', 'so', 'then', 'now', 'when', 'while', 'after', 'before', 'since', 'as', 'if',
+  'though', 'although', 'because', 'yesterday', 'today', 'tomorrow', 'meanwhile', 'later', 'earlier', 'still', 'yet',
+  'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'to', 'of', 'asked', 'says', 'said', 'here', 'there', 'where',
+  'why', 'how', 'what', 'who', 'whom', 'whose', 'that', 'this', 'these', 'those', 'his', 'her', 'their', 'our', 'my',
+  'also', 'even', 'only', 'both', 'neither', 'nor', 'once', 'twice', 'again', 'instead', 'indeed', 'however',
+]);
+
+export function isSentenceStarter(word: string): boolean {
+  return SENTENCE_STARTERS.has(word.toLowerCase());
+}
+
+export function isPersonTitle(word: string): boolean {
+  return PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+export function isNameHead(word: string): boolean {
+  return NAME_HEADS.has(word.toLowerCase());
+}
+
+/** A headline in Title Case capitalises ordinary words, so capitals there prove nothing. */
+export function isTitleCase(words: readonly string[]): boolean {
+  const long = words.filter((word) => word.length >= 4 && /^\p{L}/u.test(word));
+  if (long.length < 4) return false;
+  const capitalised = long.filter((word) => word[0] !== word[0]!.toLowerCase()).length;
+  return capitalised / long.length >= 0.8;
+}
