@@ -8,7 +8,7 @@ export default defineConfig({
     description:
       'Background on the names in the news you read: who, what and where, with dates and sources. Offline and private.',
     // Each permission is justified in README.md.
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LiveAnnotator, type LiveMention } from '@/lib/annotate/liveAnnotator';
-import { loadBundledNameIndex } from '@/lib/dataset/bundledDataset';
+import type { NameIndex } from '@/lib/dataset/compiled';
 import { buildMatcher } from '@/lib/matcher/findMatches';
 import { foldForMatching } from '@/lib/matcher/normalize';
 import { installHighlightStyles, PageHighlights, supportsHighlights } from '@/lib/page/highlights';
@@ -25,13 +25,14 @@ export interface AnnotatedPage {
 export function startAnnotating(
   ctx: ContentScriptContext,
   doc: Document,
+  nameIndex: NameIndex,
   initialSettings: Settings,
   initialDismissals: Dismissal[],
+  signal: AbortSignal,
 ): AnnotatedPage | undefined {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || !supportsHighlights(win)) return undefined;
-  performance.mark('backstory:start');
-  const matcher = buildMatcher(loadBundledNameIndex());
+  const matcher = buildMatcher(nameIndex);
   performance.measure('backstory:index-ready', 'backstory:start');
   const names = new Map(matcher.index.entities.map((entity) => [entity.id, entity.name]));
 
@@ -91,12 +92,12 @@ export function startAnnotating(
   // Single-page apps change the address without a load: read the new page from scratch.
   let lastUrl = location.href;
   ctx.addEventListener(win, 'wxt:locationchange', () => {
-    if (location.href === lastUrl) return;
+    if (signal.aborted || location.href === lastUrl) return;
     lastUrl = location.href;
     void annotator.restart();
   });
 
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     annotator.stop();
     viewport.destroy();
     highlights.destroy();

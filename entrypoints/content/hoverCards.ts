@@ -13,6 +13,8 @@ export interface HoverCards {
   open(mention: LiveMention, options?: { focus?: boolean }): Promise<void>;
   /** The mention whose card is open, if any. */
   activeMention(): LiveMention | undefined;
+  /** Opens an entity's card beside a rectangle of the page (the selection), focused. */
+  openEntityAt(entityId: string, anchor: DOMRect): Promise<boolean>;
   overlay: CardOverlay;
 }
 
@@ -28,6 +30,7 @@ export function startHoverCards(
   css: string,
   hoverDelayMs: () => number,
   actions: CardAction[],
+  signal: AbortSignal,
 ): HoverCards {
   let hovered: LiveMention | undefined;
   let active: LiveMention | undefined;
@@ -55,7 +58,7 @@ export function startHoverCards(
       page.highlights.setActive(undefined);
     },
   });
-  ctx.onInvalidated(() => overlay.destroy());
+  signal.addEventListener('abort', () => overlay.destroy());
 
   const cancelClose = () => {
     clearTimeout(closeTimer);
@@ -112,22 +115,38 @@ export function startHoverCards(
     });
   };
 
-  ctx.addEventListener(doc, 'pointermove', onPointerMove, { passive: true });
-  ctx.addEventListener(doc, 'keydown', (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && overlay.isOpen) overlay.hide();
-  });
+  doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
+  doc.addEventListener(
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && overlay.isOpen) overlay.hide();
+    },
+    { signal },
+  );
   // A click (or a tap on touch screens) on a name opens its card at once; anywhere else closes it.
-  ctx.addEventListener(doc, 'pointerdown', (event: PointerEvent) => {
-    if (overlay.contains(event.target as Node)) return;
-    const mention = page.hitTester.hitTest(doc, event.clientX, event.clientY);
-    if (mention) {
-      clearTimeout(openTimer);
-      hovered = mention;
-      void open(mention, { point: { x: event.clientX, y: event.clientY } });
-    } else if (overlay.isOpen && !overlay.isPinned) {
-      overlay.hide();
-    }
-  });
+  doc.addEventListener(
+    'pointerdown',
+    (event: PointerEvent) => {
+      if (overlay.contains(event.target as Node)) return;
+      const mention = page.hitTester.hitTest(doc, event.clientX, event.clientY);
+      if (mention) {
+        clearTimeout(openTimer);
+        hovered = mention;
+        void open(mention, { point: { x: event.clientX, y: event.clientY } });
+      } else if (overlay.isOpen && !overlay.isPinned) {
+        overlay.hide();
+      }
+    },
+    { signal },
+  );
 
-  return { open, activeMention: () => active, overlay };
+  const openEntityAt = async (entityId: string, anchor: DOMRect) => {
+    const data = await loadCard(entityId).catch(() => null);
+    if (!data) return false;
+    active = undefined;
+    overlay.show(data, anchor, { dark: isDarkBackground(doc.body, doc.defaultView!), focus: true });
+    return true;
+  };
+
+  return { open, activeMention: () => active, openEntityAt, overlay };
 }

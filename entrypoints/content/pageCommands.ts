@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { handleMessages, type ContentProtocol, type PageEntity } from '@/lib/messaging/protocol';
 import { recordSightings } from '@/lib/research/history';
 import { historyItem, type Settings } from '@/lib/storage/items';
@@ -14,10 +13,10 @@ function inReadingOrder(mentions: LiveMention[]): LiveMention[] {
  * for the popup, show one; and, once read, note where the reader met each name.
  */
 export function startPageCommands(
-  ctx: ContentScriptContext,
   page: AnnotatedPage,
   cards: HoverCards,
   settings: () => Settings,
+  signal: AbortSignal,
 ): void {
   let stepIndex = -1;
   const lastShown = new Map<string, number>();
@@ -28,7 +27,7 @@ export function startPageCommands(
     await cards.open(mention, { focus });
   };
 
-  const stopHandling = handleMessages<ContentProtocol>({
+  const stopHandling = handleMessages<Omit<ContentProtocol, 'getPageInfo'>>({
     stepMention: async ({ direction }) => {
       const ordered = inReadingOrder(page.annotator.mentions);
       if (ordered.length === 0) return false;
@@ -45,6 +44,12 @@ export function startPageCommands(
       }
       return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },
+    showEntityCard: async ({ entityId }) => {
+      const selection = document.getSelection();
+      const rect = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
+      const anchor = rect && rect.width + rect.height > 0 ? rect : new DOMRect(innerWidth / 2 - 100, 80, 200, 0);
+      return cards.openEntityAt(entityId, anchor);
+    },
     showMention: async ({ entityId }) => {
       const ordered = inReadingOrder(page.annotator.mentions.filter((m) => m.entityId === entityId));
       if (ordered.length === 0) return false;
@@ -54,11 +59,11 @@ export function startPageCommands(
       return true;
     },
   });
-  ctx.onInvalidated(stopHandling);
+  signal.addEventListener('abort', stopHandling);
 
   void page.ready.then(async () => {
     const current = settings();
-    if (!current.historyEnabled || ctx.isInvalid) return;
+    if (!current.historyEnabled || signal.aborted) return;
     const counts = new Map<string, number>();
     for (const mention of page.annotator.mentions) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
     if (counts.size === 0) return;

@@ -13,6 +13,15 @@ export interface PageEntity {
   count: number;
 }
 
+/** What the popup and side panel know of the tab they are about. */
+export interface TabState {
+  /** Host name, or undefined on pages Backstory cannot run on (browser pages, files). */
+  site: string | undefined;
+  enabled: boolean;
+  /** Names found on the page, or undefined when the page's content script did not answer. */
+  entities: PageEntity[] | undefined;
+}
+
 /** Handled by the background. */
 export interface BackgroundProtocol {
   getEntityCard: { params: { id: string }; result: EntityCardData | null };
@@ -20,9 +29,12 @@ export interface BackgroundProtocol {
 
 /** Handled by the content script of one tab (sent with `sendToTab`). */
 export interface ContentProtocol {
+  getPageInfo: { params: Record<string, never>; result: { site: string; enabled: boolean; title: string; url: string } };
   stepMention: { params: { direction: 1 | -1 }; result: boolean };
   getPageEntities: { params: Record<string, never>; result: PageEntity[] };
   showMention: { params: { entityId: string }; result: boolean };
+  /** Opens the card of an entity beside the reader's selection (context-menu look-up). */
+  showEntityCard: { params: { entityId: string }; result: boolean };
 }
 
 export type Protocol = BackgroundProtocol & ContentProtocol;

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { DataPack } from '../dataset/packs';
 import type { EntityType } from '../dataset/schema';
 
 /**
@@ -85,5 +86,15 @@ export interface Sighting {
 
 export const historyItem = storage.defineItem<Record<string, Sighting[]>>('local:history', {
   fallback: {},
+  version: 1,
+});
+
+/** Text handed from the context menu to the popup's search box, read once. */
+export const pendingQueryItem = storage.defineItem<string | null>('local:pendingQuery', {
+  fallback: null,
+});
+
+export const packsItem = storage.defineItem<DataPack[]>('local:packs', {
+  fallback: [],
   version: 1,
 });

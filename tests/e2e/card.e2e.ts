@@ -30,6 +30,16 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** Writes settings the way the options page does: into the extension's local storage. */
+async function setSettings(changes: Record<string, unknown>): Promise<void> {
+  const worker = browser.context.serviceWorkers()[0]!;
+  await worker.evaluate(async (changes) => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object | undefined), ...changes } });
+  }, changes);
+}
+
 async function hover(page: Page, text: string, occurrence = 0) {
   const point = await locateText(page, text, occurrence);
   await page.mouse.move(point.x, point.y, { steps: 2 });
@@ -47,9 +57,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('the hover card', () => {
   it('waits for hover intent, lets the pointer into the card, and closes on Escape', async () => {
+    // A long configured delay keeps the "not yet" check meaningful on a busy machine.
+    await setSettings({ hoverDelayMs: 900 });
     const page = await open('demo-article.html');
     const point = await hover(page, 'Lowy Institute');
-    await page.waitForTimeout(80);
+    await page.waitForTimeout(250);
     expect(await cardTitle(page).count()).toBe(0);
     await expect.poll(() => cardTitle(page).textContent(), { timeout: 3_000 }).toBe('Lowy Institute');
 
@@ -68,6 +80,7 @@ describe('the hover card', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => cardTitle(page).count()).toBe(0);
     await page.close();
+    await setSettings({ hoverDelayMs: 250 });
   });
 
   it('opens at once on click, navigates to related names and back, and pins and drags', async () => {
