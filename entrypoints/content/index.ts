@@ -9,10 +9,22 @@ import { createCardActions } from './cardActions';
 import { startHoverCards, type HoverCards } from './hoverCards';
 import { startPageCommands } from './pageCommands';
 
+/** Frames of another origin belong to someone else (ads, embeds): only same-origin frames are read. */
+function isForeignFrame(): boolean {
+  if (window.top === window) return false;
+  try {
+    return window.top!.location.origin !== location.origin;
+  } catch {
+    return true;
+  }
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  allFrames: true,
   async main(ctx) {
+    if (isForeignFrame()) return;
     performance.mark('backstory:start');
     const site = location.hostname;
     let settings = withDefaults(await settingsItem.getValue());

@@ -3,16 +3,19 @@ import type { Page } from 'playwright-core';
 import { foreignRequests, launchWithExtension, readHighlights, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
 
 let server: PageServer;
+let otherOrigin: PageServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await servePages();
+  otherOrigin = await servePages();
   browser = await launchWithExtension();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await otherOrigin?.close();
 });
 
 const marked = async (page: Page) => (await readHighlights(page)).map((mark) => mark.text);
@@ -70,8 +73,35 @@ describe('pages that change after loading', () => {
     await page.close();
   });
 
+  it('reads same-origin frames and leaves frames of other origins alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/framed.html`);
+    await waitForHighlights(page);
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'foreign';
+      frame.src = src;
+      document.body.append(frame);
+    }, `${otherOrigin.origin}/frame-inner.html`);
+    const frameMarks = (url: string) => {
+      const frame = page.frames().find((candidate) => candidate.url() === url);
+      return frame
+        ? frame.evaluate(() => {
+            const texts: string[] = [];
+            CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push((range as Range).toString())));
+            return texts;
+          })
+        : Promise.resolve(['(frame not loaded)']);
+    };
+    await expect.poll(() => frameMarks(`${server.origin}/frame-inner.html`), { timeout: 5_000 }).toEqual(expect.arrayContaining(['Herat', 'Taliban']));
+    await expect.poll(() => page.frames().some((frame) => frame.url().startsWith(otherOrigin.origin))).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await frameMarks(`${otherOrigin.origin}/frame-inner.html`)).toEqual([]);
+    await page.close();
+  });
+
   it('stays private', () => {
-    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
+    expect(foreignRequests(browser.requests, [server.origin, otherOrigin.origin], browser.extensionId)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 });

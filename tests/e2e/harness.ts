@@ -103,11 +103,10 @@ export async function launchWithExtension(options: { headless?: boolean; colorSc
   };
 }
 
-/** Requests that were not to the local test server or to the extension itself. */
-export function foreignRequests(requests: string[], origin: string, extensionId: string): string[] {
-  return requests.filter(
-    (url) => !url.startsWith(`${origin}/`) && !url.startsWith(`chrome-extension://${extensionId}/`) && !url.startsWith('data:'),
-  );
+/** Requests that were not to the local test servers or to the extension itself. */
+export function foreignRequests(requests: string[], origins: string | string[], extensionId: string): string[] {
+  const allowed = [...(Array.isArray(origins) ? origins : [origins]).map((origin) => `${origin}/`), `chrome-extension://${extensionId}/`, 'data:'];
+  return requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)));
 }
 
 /** The text of every range Backstory registered as a CSS highlight, read from the page's own world. */
