@@ -6,7 +6,7 @@ import { createBundledLocatorMaps } from '@/lib/geo/bundledBorders';
 import { handleMessages, sendToTab, type BackgroundProtocol } from '@/lib/messaging/protocol';
 import { saveNote } from '@/lib/research/notes';
 import { createRecordSearch } from '@/lib/search/entitySearch';
-import { packsItem, pendingQueryItem } from '@/lib/storage/items';
+import { deskSelectionItem, packsItem, pendingQueryItem } from '@/lib/storage/items';
 
 const LOOK_UP = 'backstory-look-up';
 const SAVE_QUOTE = 'backstory-save-quote';
@@ -33,7 +33,27 @@ export default defineBackground(() => {
       await packsLoaded;
       return cardLookup()(id);
     },
+    openInSidePanel: async ({ entityId }, sender) => {
+      const opening = openDeskFor(sender.tab);
+      await deskSelectionItem.setValue(entityId);
+      return opening;
+    },
   });
+
+  /** Called straight from the card's click, so the browser still counts it as the reader's gesture. */
+  function openDeskFor(tab: { id?: number; windowId?: number } | undefined): Promise<boolean> {
+    const api = browser as unknown as {
+      sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    const open = api.sidePanel
+      ? api.sidePanel.open(tab?.id !== undefined ? { tabId: tab.id } : { windowId: tab?.windowId ?? -2 })
+      : api.sidebarAction?.open();
+    return (open ?? Promise.reject(new Error('no side panel'))).then(
+      () => true,
+      () => false,
+    );
+  }
 
   // Keyboard commands step through the names of the page in the active tab.
   browser.commands?.onCommand.addListener(async (command) => {

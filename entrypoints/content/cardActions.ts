@@ -1,6 +1,7 @@
 import type { EntityCardData } from '@/lib/dataset/cardData';
 import { foldForMatching } from '@/lib/matcher/normalize';
 import { formatCitation } from '@/lib/research/citation';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { saveNote } from '@/lib/research/notes';
 import { dismissalsItem } from '@/lib/storage/items';
 import type { CardAction } from '@/lib/ui/EntityCard';
@@ -62,6 +63,14 @@ export function createCardActions(doc: Document, activeMention: () => LiveMentio
         await copyText(doc, formatCitation(record, page()));
         return 'Citation copied.';
       },
+    },
+    {
+      id: 'desk',
+      label: 'Open in side panel',
+      run: async ({ record }: EntityCardData) =>
+        (await sendMessage('openInSidePanel', { entityId: record.id }))
+          ? undefined
+          : 'Open the research desk from the Backstory toolbar button to see this card there.',
     },
     {
       id: 'not-this',

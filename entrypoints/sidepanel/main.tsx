@@ -8,7 +8,7 @@ import { createBundledLocatorMaps } from '@/lib/geo/bundledBorders';
 import { loadTabState, showOnActiveTab } from '@/lib/messaging/activeTab';
 import type { TabState } from '@/lib/messaging/protocol';
 import { mergeResearch, notesToCsv, parseJsonExport, toJson, toMarkdown } from '@/lib/research/exportData';
-import { historyItem, notesItem, packsItem, settingsItem, withDefaults, type Note, type Settings, type Sighting } from '@/lib/storage/items';
+import { deskSelectionItem, historyItem, notesItem, packsItem, settingsItem, withDefaults, type Note, type Settings, type Sighting } from '@/lib/storage/items';
 import { ResearchDesk, type ExportFormat } from '@/lib/ui/ResearchDesk';
 import '@/lib/ui/entityCard.css';
 import '@/lib/ui/searchPanel.css';
@@ -35,13 +35,16 @@ function Desk() {
   const [notes, setNotes] = useState<Note[]>([]);
   const [history, setHistory] = useState<Record<string, Sighting[]>>({});
   const [settings, setSettings] = useState<Settings>(withDefaults(undefined));
+  const [focusId, setFocusId] = useState<string | null>(null);
   const refreshTab = useCallback(() => void loadTabState().then(setTab), []);
 
   useEffect(() => {
     void notesItem.getValue().then(setNotes);
     void historyItem.getValue().then(setHistory);
     void settingsItem.getValue().then((value) => setSettings(withDefaults(value)));
+    void deskSelectionItem.getValue().then(setFocusId);
     const unwatch = [
+      deskSelectionItem.watch((value) => setFocusId(value)),
       notesItem.watch((value) => setNotes(value ?? [])),
       historyItem.watch((value) => setHistory(value ?? {})),
       settingsItem.watch((value) => setSettings(withDefaults(value))),
@@ -71,6 +74,7 @@ function Desk() {
   return (
     <ResearchDesk
       tab={tab}
+      focusId={focusId}
       notes={notes}
       history={history}
       historyEnabled={settings.historyEnabled}

@@ -25,6 +25,8 @@ export interface TabState {
 /** Handled by the background. */
 export interface BackgroundProtocol {
   getEntityCard: { params: { id: string }; result: EntityCardData | null };
+  /** Opens the research desk beside the sender's tab, showing this entity. */
+  openInSidePanel: { params: { entityId: string }; result: boolean };
 }
 
 /** Handled by the content script of one tab (sent with `sendToTab`). */
@@ -48,7 +50,14 @@ interface Envelope<K extends MessageType = MessageType> {
   params: Params<K>;
 }
 
-export type Handlers<P> = { [K in keyof P & MessageType]: (params: Params<K>) => Result<K> | Promise<Result<K>> };
+/** Who sent a message: the tab, for messages from content scripts. */
+export interface MessageSender {
+  tab?: { id?: number; windowId?: number };
+}
+
+export type Handlers<P> = {
+  [K in keyof P & MessageType]: (params: Params<K>, sender: MessageSender) => Result<K> | Promise<Result<K>>;
+};
 
 export async function sendMessage<K extends keyof BackgroundProtocol>(type: K, params: Params<K>): Promise<Result<K>> {
   const envelope: Envelope<K> = { backstory: type, params };
@@ -66,10 +75,10 @@ function isEnvelope(message: unknown): message is Envelope {
 
 /** Installs one context's handlers; messages that are not Backstory's, or not its, are left to others. */
 export function handleMessages<P>(handlers: Handlers<P>): () => void {
-  const listener = (message: unknown): Promise<unknown> | undefined => {
+  const listener = (message: unknown, sender: MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.backstory)) return undefined;
-    const handler = (handlers as Record<string, (params: unknown) => unknown>)[message.backstory]!;
-    return Promise.resolve(handler(message.params));
+    const handler = (handlers as Record<string, (params: unknown, sender: MessageSender) => unknown>)[message.backstory]!;
+    return Promise.resolve(handler(message.params, sender));
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -98,3 +98,8 @@ export const packsItem = storage.defineItem<DataPack[]>('local:packs', {
   fallback: [],
   version: 1,
 });
+
+/** The entity the research desk should show, set by "Open in side panel" on a card. */
+export const deskSelectionItem = storage.defineItem<string | null>('local:deskSelection', {
+  fallback: null,
+});

@@ -14,6 +14,8 @@ export type ExportFormat = 'markdown' | 'csv' | 'json';
 
 export interface ResearchDeskProps {
   tab: TabState | undefined;
+  /** An entity to show at once (a card's "Open in side panel"). */
+  focusId?: string | null;
   notes: Note[];
   history: Record<string, Sighting[]>;
   historyEnabled: boolean;
@@ -77,6 +79,11 @@ export function ResearchDesk(props: ResearchDeskProps) {
   const [selected, setSelected] = useState<EntityCardData | null>(null);
   const [filter, setFilter] = useState('');
   const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!props.focusId) return;
+    setSection('page');
+    void props.loadCard(props.focusId).then(setSelected);
+  }, [props.focusId]);
 
   const visibleNotes = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -121,6 +128,11 @@ export function ResearchDesk(props: ResearchDeskProps) {
 
       {section === 'page' && (
         <div role="tabpanel" aria-labelledby="desk-tab-page" class="desk-panel">
+          {selected && !tab?.entities?.some((entity) => entity.id === selected.record.id) && (
+            <div class="desk-card card-frame">
+              <NavigableCard initial={selected} loadCard={props.loadCard} onClose={() => setSelected(null)} headingId="desk-focus-title" />
+            </div>
+          )}
           {!tab ? (
             <p class="muted">Reading the current tab…</p>
           ) : !tab.site || tab.entities === undefined ? (

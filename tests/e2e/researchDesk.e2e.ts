@@ -162,6 +162,16 @@ describe('the research desk', () => {
     await Promise.all([options.close(), article.close()]);
   });
 
+  it('opens a card in the research desk from the page', async () => {
+    const { page: article, tabId } = await openArticle(browser);
+    const point = await locateText(article, 'Kabul University');
+    await article.mouse.click(point.x, point.y);
+    await article.locator('backstory-card .action-desk').click();
+    const desk = await extensionPage(browser, `sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+    await expect.poll(() => desk.locator('.desk-card .card-name').first().textContent()).toBe('Kabul University');
+    await Promise.all([desk.close(), article.close()]);
+  });
+
   it('made no network request of its own and raised no page errors', () => {
     expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
