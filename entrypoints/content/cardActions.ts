@@ -41,7 +41,8 @@ export function createCardActions(doc: Document, activeMention: () => LiveMentio
   return [
     {
       id: 'save',
-      label: 'Save to notes',
+      label: 'Save',
+      hint: 'Save this card to your notes, with the sentence it was in',
       run: async ({ record }: EntityCardData) => {
         const mention = activeMention();
         await saveNote({
@@ -58,7 +59,8 @@ export function createCardActions(doc: Document, activeMention: () => LiveMentio
     },
     {
       id: 'cite',
-      label: 'Copy citation',
+      label: 'Cite',
+      hint: 'Copy a citation of this card and its sources',
       run: async ({ record }: EntityCardData) => {
         await copyText(doc, formatCitation(record, page()));
         return 'Citation copied.';
@@ -66,7 +68,8 @@ export function createCardActions(doc: Document, activeMention: () => LiveMentio
     },
     {
       id: 'desk',
-      label: 'Open in side panel',
+      label: 'Side panel',
+      hint: 'Open this card in the research desk',
       run: async ({ record }: EntityCardData) =>
         (await sendMessage('openInSidePanel', { entityId: record.id }))
           ? undefined
@@ -75,6 +78,7 @@ export function createCardActions(doc: Document, activeMention: () => LiveMentio
     {
       id: 'not-this',
       label: 'Not this',
+      hint: 'This name does not mean this here: stop linking it on this site',
       run: async ({ record }: EntityCardData) => {
         const mention = activeMention();
         if (!mention || mention.entityId !== record.id) return 'Open a marked name to say it is not this.';

@@ -12,6 +12,8 @@ import { LocatorMap } from './LocatorMap';
 export interface CardAction {
   id: string;
   label: string;
+  /** A longer explanation, shown as the button's tooltip. */
+  hint?: string;
   run: (data: EntityCardData) => Promise<string | void> | string | void;
 }
 
@@ -220,7 +222,7 @@ export function EntityCard({
       {actions.length > 0 && (
         <footer class="card-actions">
           {actions.map((action) => (
-            <button key={action.id} type="button" class={`action action-${action.id}`} onClick={() => onAction?.(action)}>
+            <button key={action.id} type="button" class={`action action-${action.id}`} title={action.hint} onClick={() => onAction?.(action)}>
               {action.label}
             </button>
           ))}

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchWithExtension, locateText, SCREENSHOTS_DIR, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+import { foreignRequests, launchWithExtension, locateText, readHighlights, SCREENSHOTS_DIR, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -107,6 +107,27 @@ describe('the hover card', () => {
     await page.mouse.click(5, 600);
     await page.waitForTimeout(600);
     expect(await cardTitle(page).textContent()).toBe('Lydia Khalil');
+    await page.close();
+  });
+
+  it('forgets a wrong link when the reader says "Not this", on that site only', async () => {
+    const page = await open('demo-article.html');
+    const marked = async () => (await readHighlights(page)).map((mark) => mark.text);
+    expect(await marked()).toContain('Jalalabad');
+    const point = await locateText(page, 'Jalalabad');
+    await page.mouse.click(point.x, point.y);
+    await page.locator('backstory-card .action-not-this').click();
+    await expect.poll(() => page.locator('backstory-card .card-status').textContent()).toMatch(/“Jalalabad” will no longer link to Jalalabad on 127\.0\.0\.1/);
+    await expect.poll(marked).not.toContain('Jalalabad');
+    expect(await marked()).toContain('Kabul');
+    const stored = await browser.context.serviceWorkers()[0]!.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const { dismissals } = await api.storage.local.get('dismissals');
+      await api.storage.local.set({ dismissals: {} });
+      return dismissals;
+    });
+    expect(stored).toEqual({ '127.0.0.1': [{ entityId: 'jalalabad', text: 'jalalabad' }] });
+    await expect.poll(marked).toContain('Jalalabad');
     await page.close();
   });
 
