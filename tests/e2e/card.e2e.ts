@@ -131,6 +131,23 @@ describe('the hover card', () => {
     await page.close();
   });
 
+  it('follows the highlight settings: first mention only, kinds, and off', async () => {
+    const page = await open('demo-article.html');
+    const marked = async () => (await readHighlights(page)).map((mark) => mark.text);
+    const all = await marked();
+    expect(all.filter((text) => text === 'ISIS-K').length).toBeGreaterThan(1);
+    await setSettings({ firstMentionOnly: true });
+    await expect.poll(async () => (await marked()).filter((text) => text === 'ISIS-K').length).toBe(1);
+    await setSettings({ firstMentionOnly: false, kinds: { person: false, organization: true, place: true, event: true } });
+    await expect.poll(async () => (await marked()).includes('Lydia Khalil')).toBe(false);
+    expect(await marked()).toContain('Kabul');
+    await setSettings({ kinds: { person: true, organization: true, place: true, event: true }, highlightStyle: 'off' });
+    await expect.poll(async () => (await marked()).length).toBe(0);
+    await setSettings({ highlightStyle: 'underline' });
+    await expect.poll(async () => (await marked()).length).toBe(all.length);
+    await page.close();
+  });
+
   it('steps through the names from the keyboard command and moves focus into the card', async () => {
     const page = await open('demo-article.html');
     const worker = browser.context.serviceWorkers()[0]!;
