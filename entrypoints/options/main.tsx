@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { downloadFile } from '@/lib/ui/downloadFile';
 import { useEffect, useState } from 'preact/hooks';
 import { loadBundledRecords } from '@/lib/dataset/bundledDataset';
 import { parsePack, type DataPack } from '@/lib/dataset/packs';
@@ -9,15 +10,6 @@ import '@/lib/ui/searchPanel.css';
 import '@/lib/ui/options.css';
 
 const bundled = loadBundledRecords();
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 function Options() {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
@@ -36,7 +28,9 @@ function Options() {
       saveSettings={(next) => settingsItem.setValue(next)}
       readPack={(text, fileName) => parsePack(text, fileName, bundled)}
       savePacks={(next) => packsItem.setValue(next)}
-      exportPack={(pack) => download(`${pack.name.replace(/[^\w-]+/g, '-')}.json`, `${JSON.stringify({ name: pack.name, entities: pack.entities }, null, 2)}\n`)}
+      exportPack={(pack) =>
+        downloadFile(`${pack.name.replace(/[^\w-]+/g, '-')}.json`, 'application/json', `${JSON.stringify({ name: pack.name, entities: pack.entities }, null, 2)}\n`)
+      }
       dark={window.matchMedia('(prefers-color-scheme: dark)').matches}
     />
   );

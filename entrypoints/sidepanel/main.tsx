@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { downloadFile } from '@/lib/ui/downloadFile';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createCardLookup } from '@/lib/dataset/cardData';
@@ -20,15 +21,6 @@ const byId = new Map(records.map((record) => [record.id, record]));
 const cardLookup = createCardLookup(records, createBundledLocatorMaps());
 const entityName = (id: string) => byId.get(id)?.name ?? id;
 const eventDate = (id: string) => byId.get(id)?.dates?.start;
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 function Desk() {
   const [tab, setTab] = useState<TabState | undefined>(undefined);
@@ -66,9 +58,9 @@ function Desk() {
 
   const stamp = new Date().toISOString().slice(0, 10);
   const exportData = (format: ExportFormat) => {
-    if (format === 'json') download(`backstory-${stamp}.json`, 'application/json', toJson({ notes, history }));
-    else if (format === 'csv') download(`backstory-notes-${stamp}.csv`, 'text/csv', notesToCsv(notes));
-    else download(`backstory-${stamp}.md`, 'text/markdown', toMarkdown({ notes, history }, entityName));
+    if (format === 'json') downloadFile(`backstory-${stamp}.json`, 'application/json', toJson({ notes, history }));
+    else if (format === 'csv') downloadFile(`backstory-notes-${stamp}.csv`, 'text/csv', notesToCsv(notes));
+    else downloadFile(`backstory-${stamp}.md`, 'text/markdown', toMarkdown({ notes, history }, entityName));
   };
 
   return (

@@ -2,43 +2,32 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchWithExtension, locateText, readHighlights, SCREENSHOTS_DIR, servePages, waitForHighlights, type ExtensionBrowser, type PageServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  locateText,
+  readHighlights,
+  SCREENSHOTS_DIR,
+  setExtensionSettings,
+  useExtensionBrowser,
+  waitForHighlights,
+} from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: PageServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await servePages();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 const cardTitle = (page: Page) => page.locator('backstory-card .card-name');
 const frame = (page: Page) => page.locator('backstory-card .card-frame');
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/${path}`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.origin}/${path}`);
   await waitForHighlights(page);
   return page;
 }
 
-/** Writes settings the way the options page does: into the extension's local storage. */
-async function setSettings(changes: Record<string, unknown>): Promise<void> {
-  const worker = browser.context.serviceWorkers()[0]!;
-  await worker.evaluate(async (changes) => {
-    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-    const { settings } = await api.storage.local.get('settings');
-    await api.storage.local.set({ settings: { ...(settings as object | undefined), ...changes } });
-  }, changes);
-}
+const setSettings = (changes: Record<string, unknown>) => setExtensionSettings(env.browser, changes);
 
 async function hover(page: Page, text: string, occurrence = 0) {
   const point = await locateText(page, text, occurrence);
@@ -120,7 +109,7 @@ describe('the hover card', () => {
     await expect.poll(() => page.locator('backstory-card .card-status').textContent()).toMatch(/“Jalalabad” will no longer link to Jalalabad on 127\.0\.0\.1/);
     await expect.poll(marked).not.toContain('Jalalabad');
     expect(await marked()).toContain('Kabul');
-    const stored = await browser.context.serviceWorkers()[0]!.evaluate(async () => {
+    const stored = await env.browser.context.serviceWorkers()[0]!.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
       const { dismissals } = await api.storage.local.get('dismissals');
       await api.storage.local.set({ dismissals: {} });
@@ -150,7 +139,7 @@ describe('the hover card', () => {
 
   it('steps through the names from the keyboard command and moves focus into the card', async () => {
     const page = await open('demo-article.html');
-    const worker = browser.context.serviceWorkers()[0]!;
+    const worker = env.browser.context.serviceWorkers()[0]!;
     const step = () =>
       // The same call the background makes when the command's shortcut is pressed.
       worker.evaluate(async () => {
@@ -246,7 +235,7 @@ describe('the hover card', () => {
   });
 
   it('made no network request of its own and raised no page errors', () => {
-    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(foreignRequests(env.browser.requests, env.server.origin, env.browser.extensionId)).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

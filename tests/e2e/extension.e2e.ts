@@ -1,36 +1,22 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   foreignRequests,
-  launchWithExtension,
   locateText,
   readHighlights,
   SCREENSHOTS_DIR,
-  servePages,
+  useExtensionBrowser,
   waitForHighlights,
-  type ExtensionBrowser,
-  type PageServer,
 } from './harness';
 
-let server: PageServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await servePages();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('Backstory in Chromium', () => {
   it('marks the names on a news page with CSS highlights and leaves the DOM alone', async () => {
-    const page = await browser.context.newPage();
-    const response = await page.request.get(`${server.origin}/demo-article.html`);
+    const page = await env.browser.context.newPage();
+    const response = await page.request.get(`${env.server.origin}/demo-article.html`);
     const servedText = await response.text();
-    await page.goto(`${server.origin}/demo-article.html`);
+    await page.goto(`${env.server.origin}/demo-article.html`);
     await waitForHighlights(page);
     const marks = await readHighlights(page);
     const texts = marks.map((mark) => mark.text);
@@ -52,8 +38,8 @@ describe('Backstory in Chromium', () => {
   });
 
   it('shows the right card when the pointer rests on a name', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo-article.html`);
     await waitForHighlights(page);
     const point = await locateText(page, 'Lydia Khalil');
     await page.mouse.move(point.x - 40, point.y - 40);
@@ -86,8 +72,8 @@ describe('Backstory in Chromium', () => {
   });
 
   it('finds a badly typed name in the popup and opens its card', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
     await page.setViewportSize({ width: 400, height: 600 });
     await page.locator('#backstory-search').fill('karzai airprt');
     const first = page.locator('.search-result').first();
@@ -102,7 +88,7 @@ describe('Backstory in Chromium', () => {
   });
 
   it('made no network request of its own and raised no page errors', () => {
-    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(foreignRequests(env.browser.requests, env.server.origin, env.browser.extensionId)).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * The real-browser harness: the built extension in Debian's Chromium, pages served from
@@ -160,4 +161,28 @@ export async function locateText(page: Page, text: string, occurrence = 0): Prom
   );
   if (!point) throw new Error(`"${text}" is not on the page`);
   return point;
+}
+
+/** A page server and a Chromium with the extension, shared by one test file and closed after it. */
+export function useExtensionBrowser(pagesDir = PAGES_DIR): { server: PageServer; browser: ExtensionBrowser } {
+  const handles = {} as { server: PageServer; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    handles.server = await servePages(pagesDir);
+    handles.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.server?.close();
+  });
+  return handles;
+}
+
+/** Changes settings the way the options page does: in the extension's local storage. */
+export async function setExtensionSettings(browser: ExtensionBrowser, changes: Record<string, unknown>): Promise<void> {
+  const worker = browser.context.serviceWorkers()[0]!;
+  await worker.evaluate(async (changes) => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object | undefined), ...changes } });
+  }, changes);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   foreignRequests,
   launchWithExtension,
@@ -9,26 +9,14 @@ import {
   readHighlights,
   ROOT,
   SCREENSHOTS_DIR,
-  servePages,
+  useExtensionBrowser,
   waitForHighlights,
   type ExtensionBrowser,
-  type PageServer,
 } from './harness';
 
 const PACKS = join(ROOT, 'tests', 'fixtures', 'packs');
 
-let server: PageServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await servePages();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 /** The id of the tab showing `page`, as the popup sees it: the active tab (no "tabs" permission needed). */
 async function tabIdOf(target: ExtensionBrowser, page: Page): Promise<number> {
@@ -43,7 +31,7 @@ async function tabIdOf(target: ExtensionBrowser, page: Page): Promise<number> {
 
 async function openArticle(target: ExtensionBrowser, path = 'demo-article.html'): Promise<{ page: Page; tabId: number }> {
   const page = await target.context.newPage();
-  const url = `${server.origin}/${path}`;
+  const url = `${env.server.origin}/${path}`;
   await page.goto(url);
   await waitForHighlights(page);
   return { page, tabId: await tabIdOf(target, page) };
@@ -58,8 +46,8 @@ async function extensionPage(target: ExtensionBrowser, path: string, size = { wi
 
 describe('the research desk', () => {
   it('lists this page\'s names in the popup, shows one on the page, and switches the site off and on', async () => {
-    const { page: article, tabId } = await openArticle(browser);
-    const popup = await extensionPage(browser, `popup.html?tabId=${tabId}`);
+    const { page: article, tabId } = await openArticle(env.browser);
+    const popup = await extensionPage(env.browser, `popup.html?tabId=${tabId}`);
     await popup.getByRole('tab', { name: /On this page/ }).click();
     const lydia = popup.locator('.entity-row', { hasText: 'Lydia Khalil' });
     await expect.poll(() => lydia.locator('.mention-count').textContent()).toBe('2×');
@@ -71,7 +59,7 @@ describe('the research desk', () => {
     await lydia.locator('.entity-name').click();
     await expect.poll(() => article.locator('backstory-card .card-name').textContent()).toBe('Lydia Khalil');
 
-    const popupAgain = await extensionPage(browser, `popup.html?tabId=${tabId}`);
+    const popupAgain = await extensionPage(env.browser, `popup.html?tabId=${tabId}`);
     const siteSwitch = popupAgain.getByRole('switch');
     await expect.poll(() => siteSwitch.isChecked()).toBe(true);
     await siteSwitch.click();
@@ -83,13 +71,13 @@ describe('the research desk', () => {
   });
 
   it('saves a note from a card, shows it in the side panel, and round-trips it through a JSON export', async () => {
-    const { page: article, tabId } = await openArticle(browser);
+    const { page: article, tabId } = await openArticle(env.browser);
     const point = await locateText(article, 'Lydia Khalil');
     await article.mouse.click(point.x, point.y);
     await article.locator('backstory-card .action-save').click();
     await expect.poll(() => article.locator('backstory-card .card-status').textContent()).toBe('Saved to notes.');
 
-    const desk = await extensionPage(browser, `sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+    const desk = await extensionPage(env.browser, `sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
     await expect.poll(() => desk.locator('.entity-row').count()).toBeGreaterThan(10);
     await desk.locator('.entity-row .entity-name', { hasText: 'Ahmad Ali Hazrat' }).click();
     await expect.poll(() => desk.locator('.desk-card .card-name').textContent()).toBe('Ahmad Ali Hazrat');
@@ -99,7 +87,7 @@ describe('the research desk', () => {
     const note = desk.locator('.note').first();
     await expect.poll(() => note.locator('.note-entity').textContent()).toBe('Lydia Khalil');
     expect(await note.locator('.note-quote').textContent()).toContain('Lowy Institute');
-    expect(await note.locator('.note-page').getAttribute('href')).toBe(`${server.origin}/demo-article.html`);
+    expect(await note.locator('.note-page').getAttribute('href')).toBe(`${env.server.origin}/demo-article.html`);
     await note.locator('textarea').fill('Quoted on ISIS-K as a spoiler.');
     await note.locator('input[type=text]').fill('isis-k, sources');
     await note.locator('input[type=text]').blur();
@@ -138,12 +126,12 @@ describe('the research desk', () => {
   });
 
   it('imports a data pack whose entity is then marked, and rejects a broken pack leaving data intact', async () => {
-    const options = await extensionPage(browser, 'options.html', { width: 900, height: 1000 });
+    const options = await extensionPage(env.browser, 'options.html', { width: 900, height: 1000 });
     const input = options.locator('.import input[type=file]');
     await input.setInputFiles(join(PACKS, 'good-pack.json'));
     await expect.poll(() => options.locator('.pack-ok').textContent()).toMatch(/Imported “Newsroom additions”: 1 entities/);
 
-    const { page: article } = await openArticle(browser, 'pack-article.html');
+    const { page: article } = await openArticle(env.browser, 'pack-article.html');
     await expect.poll(async () => (await readHighlights(article)).map((mark) => mark.text)).toContain('Zarang Reporting Collective');
     const point = await locateText(article, 'Zarang Reporting Collective');
     await article.mouse.click(point.x, point.y);
@@ -163,17 +151,17 @@ describe('the research desk', () => {
   });
 
   it('opens a card in the research desk from the page', async () => {
-    const { page: article, tabId } = await openArticle(browser);
+    const { page: article, tabId } = await openArticle(env.browser);
     const point = await locateText(article, 'Kabul University');
     await article.mouse.click(point.x, point.y);
     await article.locator('backstory-card .action-desk').click();
-    const desk = await extensionPage(browser, `sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
+    const desk = await extensionPage(env.browser, `sidepanel.html?tabId=${tabId}`, { width: 420, height: 900 });
     await expect.poll(() => desk.locator('.desk-card .card-name').first().textContent()).toBe('Kabul University');
     await Promise.all([desk.close(), article.close()]);
   });
 
   it('made no network request of its own and raised no page errors', () => {
-    expect(foreignRequests(browser.requests, server.origin, browser.extensionId)).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(foreignRequests(env.browser.requests, env.server.origin, env.browser.extensionId)).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });
