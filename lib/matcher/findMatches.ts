@@ -35,16 +35,17 @@ export interface Matcher {
 export function buildMatcher(index: NameIndex): Matcher {
   const root = new Map<string, TrieNode>();
   const insert = (key: string): TrieNode => {
+    const tokens = key.split(' ');
     let level = root;
     let node: TrieNode | undefined;
-    for (const token of key.split(' ')) {
-      node = level.get(token);
+    for (let i = 0; i < tokens.length; i++) {
+      node = level.get(tokens[i]!);
       if (!node) {
         node = { next: undefined, aliases: undefined };
-        level.set(token, node);
+        level.set(tokens[i]!, node);
       }
-      node.next ??= new Map();
-      level = node.next;
+      // Leaves get no map: most names are one or two words, and start-up time counts.
+      if (i < tokens.length - 1) level = node.next ??= new Map();
     }
     return node!;
   };
