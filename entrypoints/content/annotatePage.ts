@@ -65,6 +65,7 @@ export function startAnnotating(
     },
     isDismissed: (entityId, text) => dismissed.has(`${entityId}|${foldForMatching(text)}`),
     onShadowRoot: (shadowRoot) => {
+      hitTester.addShadowRoot(shadowRoot);
       styledRoots.push(shadowRoot);
       if (settings.highlightStyle !== 'off') styleRemovers.push(installHighlightStyles(shadowRoot, settings.highlightStyle));
     },

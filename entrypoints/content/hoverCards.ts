@@ -90,6 +90,13 @@ export function startHoverCards(
     });
   };
 
+  const isStale = (mention: LiveMention) => mention.range.collapsed || !mention.range.startContainer.isConnected;
+  /** Hit-tests after applying the page's pending changes, for pages that re-render as you point. */
+  const currentMentionAt = (point: { x: number; y: number }) => {
+    page.annotator.flush();
+    return page.hitTester.hitTest(doc, point.x, point.y);
+  };
+
   const onPointerMove = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
     lastPointer = { x: event.clientX, y: event.clientY };
@@ -107,7 +114,10 @@ export function startHoverCards(
         if (overlay.isPinned || (overlay.isOpen && overlay.entityId === mention.entityId)) return;
         const point = lastPointer;
         openTimer = ctx.setTimeout(() => {
-          if (hovered === mention) void open(mention, { point });
+          if (hovered !== mention) return;
+          // The page may have re-rendered the text meanwhile: take the mark that is there now.
+          const current = isStale(mention) ? currentMentionAt(point) : mention;
+          if (current) void open(current, { point });
         }, hoverDelayMs());
       } else {
         scheduleClose();
@@ -128,7 +138,7 @@ export function startHoverCards(
     'pointerdown',
     (event: PointerEvent) => {
       if (overlay.contains(event.target as Node)) return;
-      const mention = page.hitTester.hitTest(doc, event.clientX, event.clientY);
+      const mention = currentMentionAt({ x: event.clientX, y: event.clientY });
       if (mention) {
         clearTimeout(openTimer);
         hovered = mention;

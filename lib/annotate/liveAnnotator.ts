@@ -49,6 +49,8 @@ export interface LiveAnnotatorOptions {
 }
 
 const MUTATION_BATCH_MS = 30;
+/** When to look again for shadow roots attached after the first reading. */
+const LATE_SHADOW_CHECKS_MS = [300, 1_000, 3_000, 8_000];
 
 function passageElement(node: Node): Element | null {
   return node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -68,6 +70,7 @@ export class LiveAnnotator {
   private stopped = false;
   private readonly sliceMs: number;
   private resolveQueued = false;
+  private readonly shadowlessHosts = new Set<Element>();
 
   constructor(private readonly options: LiveAnnotatorOptions) {
     this.sliceMs = options.sliceMs ?? 8;
@@ -83,6 +86,9 @@ export class LiveAnnotator {
     this.observe(body);
     const blocks = this.collect(body);
     const ordered = this.viewportFirst(blocks);
+    for (const delay of LATE_SHADOW_CHECKS_MS) {
+      this.options.scheduler.later(() => this.stopped || this.recheckLateShadowRoots(), delay);
+    }
     return new Promise((resolve) => {
       let index = 0;
       const work = (timeRemaining: () => number) => {
@@ -125,11 +131,45 @@ export class LiveAnnotator {
     this.resolveAndNotify();
   }
 
+  /**
+   * Applies the page's pending changes now instead of at the end of the batch: a page that
+   * re-renders its text must not leave the reader pointing at marks of nodes it already replaced.
+   */
+  flush(): void {
+    for (const observer of this.observers) this.onMutations(observer.takeRecords(), false);
+    if (this.pendingRoots.size === 0 && this.pendingRemovals.size === 0 && !this.resolveQueued) return;
+    this.applyMutations(true);
+  }
+
+  /**
+   * Custom elements often get their shadow root after they were read (their definition loads
+   * later), which no mutation reports; look at them again a few times.
+   */
+  private recheckLateShadowRoots(): void {
+    for (const host of this.shadowlessHosts) {
+      if (!host.isConnected) {
+        this.shadowlessHosts.delete(host);
+        continue;
+      }
+      const shadowRoot = host.shadowRoot;
+      if (!shadowRoot || this.observedRoots.has(shadowRoot)) continue;
+      this.shadowlessHosts.delete(host);
+      this.observe(shadowRoot);
+      this.options.onShadowRoot?.(shadowRoot);
+      for (const live of this.collect(shadowRoot)) this.matchBlock(live);
+      this.queueResolve();
+    }
+  }
+
   private collect(root: Node): LiveBlock[] {
     const shadowRoots: ShadowRoot[] = [];
     const textBlocks = collectTextBlocks(root, {
       onElement: (element) => {
-        if (element.shadowRoot && !this.observedRoots.has(element.shadowRoot)) shadowRoots.push(element.shadowRoot);
+        if (element.shadowRoot) {
+          if (!this.observedRoots.has(element.shadowRoot)) shadowRoots.push(element.shadowRoot);
+        } else if (element.localName.includes('-')) {
+          this.shadowlessHosts.add(element);
+        }
       },
     });
     const blocks = textBlocks.map((block) => this.register(block));
@@ -240,7 +280,7 @@ export class LiveAnnotator {
     this.observers.push(observer);
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  private onMutations(records: MutationRecord[], schedule = true): void {
     for (const record of records) {
       if (record.type === 'characterData') {
         this.pendingRoots.add(record.target);
@@ -251,13 +291,13 @@ export class LiveAnnotator {
       // Text inserted inside a passage changes that passage's text around the insertion too.
       if (record.addedNodes.length > 0 || record.removedNodes.length > 0) this.pendingRoots.add(record.target);
     }
-    if (this.batchScheduled) return;
+    if (!schedule || this.batchScheduled || (this.pendingRoots.size === 0 && this.pendingRemovals.size === 0)) return;
     this.batchScheduled = true;
     this.options.scheduler.later(() => this.applyMutations(), MUTATION_BATCH_MS);
   }
 
   /** Only the passages the page touched are read again, so the cost follows the change. */
-  private applyMutations(): void {
+  private applyMutations(resolveNow = false): void {
     this.batchScheduled = false;
     if (this.stopped) return;
     const removals = this.pendingRemovals;
@@ -284,13 +324,23 @@ export class LiveAnnotator {
       this.forgetSubtree(passage);
       for (const live of this.collect(passage)) this.matchBlock(live);
     }
-    if (!this.resolveQueued) {
-      this.resolveQueued = true;
-      queueMicrotask(() => {
-        this.resolveQueued = false;
-        this.resolveAndNotify();
-      });
+    this.recheckLateShadowRoots();
+    if (resolveNow) {
+      this.resolveQueued = false;
+      this.resolveAndNotify();
+    } else {
+      this.queueResolve();
     }
+  }
+
+  private queueResolve(): void {
+    if (this.resolveQueued) return;
+    this.resolveQueued = true;
+    queueMicrotask(() => {
+      if (!this.resolveQueued) return;
+      this.resolveQueued = false;
+      this.resolveAndNotify();
+    });
   }
 
   /** The nearest ancestor that is not inline: a change anywhere inside it can change its passage. */

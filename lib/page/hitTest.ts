@@ -13,12 +13,17 @@ interface NodeSpan<T> {
   mention: T;
 }
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
   const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
   };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+    // Without the open shadow roots the caret stops at their hosts and marks inside them never hit.
+    const position = withPosition.caretPositionFromPoint(x, y, { shadowRoots });
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const range = doc.caretRangeFromPoint?.(x, y);
@@ -34,6 +39,11 @@ function rangeContainsPoint(range: Range, x: number, y: number): boolean {
 
 export class MentionHitTester<T extends Hittable> {
   private readonly byNode = new Map<Node, NodeSpan<T>[]>();
+  private readonly shadowRoots: ShadowRoot[] = [];
+
+  addShadowRoot(shadowRoot: ShadowRoot): void {
+    if (!this.shadowRoots.includes(shadowRoot)) this.shadowRoots.push(shadowRoot);
+  }
 
   add(mention: T): void {
     const { startContainer, startOffset, endContainer, endOffset } = mention.range;
@@ -65,7 +75,7 @@ export class MentionHitTester<T extends Hittable> {
   }
 
   hitTest(doc: Document, x: number, y: number): T | undefined {
-    const caret = caretAt(doc, x, y);
+    const caret = caretAt(doc, x, y, this.shadowRoots);
     if (!caret) return undefined;
     const spans = this.byNode.get(caret.node);
     if (!spans) return undefined;

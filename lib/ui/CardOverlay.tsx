@@ -28,6 +28,23 @@ export interface AnchorRect {
 
 const MARGIN = 8;
 const PREFERRED_WIDTH = 380;
+const HOST_STYLES: [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['position', 'fixed'],
+  ['inset', '0 auto auto 0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', 'none'],
+  ['background', 'transparent'],
+  ['overflow', 'visible'],
+  ['transform', 'none'],
+  ['z-index', '2147483647'],
+];
 
 export class CardOverlay {
   private host: HTMLElement | undefined;
@@ -63,8 +80,9 @@ export class CardOverlay {
     if (this.mountPoint) return this.mountPoint;
     const host = this.doc.createElement('backstory-card');
     host.setAttribute(OWN_UI_ATTRIBUTE, '');
-    // Set through the CSSOM, which a page's style-src CSP does not block.
-    Object.assign(host.style, { all: 'initial', position: 'fixed', top: '0', left: '0', width: '0', height: '0', zIndex: '2147483647' });
+    // Through the CSSOM (a page's style-src CSP does not block it) and !important inline, which
+    // beats even the page's !important rules (`* { all: unset !important }`, `:not(:defined)`).
+    for (const [property, value] of HOST_STYLES) host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     try {
       const sheet = new (this.doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
@@ -78,6 +96,11 @@ export class CardOverlay {
     const mountPoint = this.doc.createElement('div');
     shadow.append(mountPoint);
     this.doc.documentElement.append(host);
+    // The top layer is above every z-index and free of the page's transforms.
+    if (typeof host.showPopover === 'function') {
+      host.popover = 'manual';
+      host.showPopover();
+    }
     this.host = host;
     this.mountPoint = mountPoint;
     return mountPoint;
