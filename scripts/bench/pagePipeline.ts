@@ -1,0 +1,267 @@
+/**
+ * The benchmark's in-page half, bundled by esbuild into an IIFE and injected into the page: the
+ * content script's own pipeline from lib/, run on demand and timed inside the page.
+ * (entrypoints/content/ cannot be bundled here: it loads the dataset through a Vite `?raw`
+ * import, so the driver passes the same name-index JSON in instead.)
+ */
+import { annotateTexts } from '../../lib/annotate/annotateBlocks';
+import type { NameIndex } from '../../lib/dataset/compiled';
+import type { EntityType } from '../../lib/dataset/schema';
+import { buildMatcher, type Matcher } from '../../lib/matcher/findMatches';
+import { HIGHLIGHT_PREFIX, installHighlightStyles, PageHighlights } from '../../lib/page/highlights';
+import { MentionHitTester } from '../../lib/page/hitTest';
+import { collectTextBlocks, rangeForBlockSpan } from '../../lib/page/textBlocks';
+import { BENCH_GLOBAL, type BenchApi, type BenchWindow, type HitTestTimes, type TimedRuns } from './pageApi';
+import { pick, seededRandom } from './stats';
+import { TICKER_ID } from './syntheticArticle';
+
+interface LiveMention {
+  range: Range;
+  type: EntityType;
+  text: string;
+}
+
+interface MarkJs {
+  markRegExp(regexp: RegExp, options: { done: (marks: number) => void }): void;
+}
+type MarkJsConstructor = new (context: Element) => MarkJs;
+
+const win = window as unknown as Window & typeof globalThis;
+let matcher: Matcher | undefined;
+let highlights: PageHighlights | undefined;
+let live: LiveMention[] = [];
+let lastMarkedNames: string[] = [];
+/** The body as loaded, before mark.js changed it: every round starts from a copy of it. */
+let pristineBody: HTMLElement | undefined;
+
+/**
+ * Main-thread cost of one rendered frame: from inside its requestAnimationFrame callback (after
+ * `change`) to a message posted there, which runs once the frame's style, layout and paint are
+ * done. Resolving in that message's task also means the caller continues after the frame, not
+ * inside its requestAnimationFrame callbacks (where work would run before the frame's rendering).
+ */
+function frameCost(change?: () => void): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      change?.();
+      const start = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(performance.now() - start);
+      };
+      channel.port2.postMessage(undefined);
+    });
+  });
+}
+
+/** The floor every scan pays: visit each text node and read its text. */
+function walkText(root: Node): number {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let characters = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) characters += node.nodeValue!.length;
+  return characters;
+}
+
+/** What the content script does once its matcher is ready: scan, match, resolve, range, highlight. */
+function annotateDocument(ready: Matcher, target: PageHighlights): LiveMention[] {
+  const blocks = collectTextBlocks(document.body);
+  const { mentions } = annotateTexts(
+    ready,
+    blocks.map((block) => block.text),
+  );
+  const marked: LiveMention[] = mentions.map((mention) => ({
+    range: rangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end),
+    type: mention.entity.type,
+    text: mention.text,
+  }));
+  target.add(marked);
+  return marked;
+}
+
+function requireMatcher(): Matcher {
+  if (!matcher) throw new Error('loadIndex must run first');
+  return matcher;
+}
+
+function runPipeline(): number {
+  highlights = new PageHighlights(win);
+  live = annotateDocument(requireMatcher(), highlights);
+  lastMarkedNames = [...new Set(live.map((mention) => mention.text))];
+  return live.length;
+}
+
+/** Unregisters the highlights and lets go of their Ranges, which the document would otherwise keep updating. */
+function removeHighlights(): void {
+  // Emptied before unregistering: in Chromium 156, text nodes whose highlight was unregistered
+  // while still holding their ranges stay dearer to mutate (mark.js on the 100k page: ~20 → ~90 ms).
+  CSS.highlights.forEach((highlight, name) => {
+    if (name.startsWith(HIGHLIGHT_PREFIX)) highlight.clear();
+  });
+  highlights?.destroy();
+  highlights = undefined;
+  live = [];
+}
+
+/**
+ * A full collection between runs: the Ranges of a removed run stay attached to the document
+ * until collected, and every DOM mutation (mark.js makes thousands) walks all attached Ranges.
+ */
+function collectGarbage(): void {
+  const { gc } = window as unknown as { gc?: () => void };
+  if (!gc) throw new Error('window.gc is missing: launch Chromium with --js-flags=--expose-gc');
+  gc();
+}
+
+function restorePristineBody(): void {
+  pristineBody ??= document.body.cloneNode(true) as HTMLElement;
+  document.body.replaceWith(pristineBody.cloneNode(true));
+}
+
+/** Lets pending changes render, then times `run` in a task of its own, then the frame it causes. */
+async function timeOnce(run: () => number, into: TimedRuns, measured: boolean): Promise<void> {
+  collectGarbage();
+  await frameCost();
+  await frameCost();
+  const start = performance.now();
+  const count = run();
+  const elapsed = performance.now() - start;
+  const frame = await frameCost();
+  if (!measured) return;
+  into.times.push(elapsed);
+  into.nextFrameMs.push(frame);
+  into.count = count;
+}
+
+function scrollToMiddle(mention: LiveMention): void {
+  const box = mention.range.getBoundingClientRect();
+  window.scrollBy(0, box.top - window.innerHeight / 2);
+}
+
+/** A point inside one of the mention's line boxes, once scrolled to the middle of the viewport. */
+function pointOn(mention: LiveMention, random: () => number): { x: number; y: number } | undefined {
+  scrollToMiddle(mention);
+  const rects = [...mention.range.getClientRects()].filter((rect) => rect.width > 2 && rect.height > 2);
+  if (rects.length === 0) return undefined;
+  const rect = pick(random, rects);
+  if (rect.top < 0 || rect.bottom > window.innerHeight) return undefined;
+  return { x: rect.left + 1 + random() * (rect.width - 2), y: rect.top + 1 + random() * (rect.height - 2) };
+}
+
+function caretOnly(x: number, y: number): unknown {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => unknown };
+  return doc.caretPositionFromPoint ? doc.caretPositionFromPoint(x, y) : document.caretRangeFromPoint(x, y);
+}
+
+const api: BenchApi = {
+  loadIndex(nameIndexJson) {
+    const start = performance.now();
+    const index = JSON.parse(nameIndexJson) as NameIndex;
+    const parsed = performance.now();
+    matcher = buildMatcher(index);
+    const built = performance.now();
+    installHighlightStyles(document);
+    return { parseMs: parsed - start, buildMs: built - parsed };
+  },
+
+  async scanRuns(pattern, flags, warmup, runs) {
+    const Mark = (window as unknown as { Mark?: MarkJsConstructor }).Mark;
+    if (!Mark) throw new Error('mark.js is not on the page');
+    const regexp = new RegExp(pattern, flags);
+    const markJs = () => {
+      let count = -1;
+      new Mark(document.body).markRegExp(regexp, { done: (marks) => (count = marks) });
+      if (count < 0) throw new Error('mark.js did not finish synchronously');
+      return count;
+    };
+    const empty = (): TimedRuns => ({ times: [], nextFrameMs: [], count: 0 });
+    const result = { floor: empty(), pipeline: empty(), markJs: empty() };
+    removeHighlights();
+    for (let round = 0; round < warmup + runs; round++) {
+      const measured = round >= warmup;
+      restorePristineBody();
+      await timeOnce(() => walkText(document.body), result.floor, measured);
+      await timeOnce(runPipeline, result.pipeline, measured);
+      removeHighlights();
+      // mark.js gets text nodes that never carried a highlight, as on a page without Backstory.
+      restorePristineBody();
+      await timeOnce(markJs, result.markJs, measured);
+    }
+    restorePristineBody();
+    return result;
+  },
+
+  registerAllHighlights() {
+    removeHighlights();
+    const start = performance.now();
+    const marks = runPipeline();
+    return { marks, ms: performance.now() - start };
+  },
+
+  removeHighlights,
+
+  markedNames() {
+    return lastMarkedNames;
+  },
+
+  async frameCosts(warmup, frames) {
+    const ticker = document.getElementById(TICKER_ID);
+    if (!ticker) throw new Error(`#${TICKER_ID} is missing`);
+    const costs: number[] = [];
+    for (let i = 0; i < warmup + frames; i++) {
+      const cost = await frameCost(() => {
+        ticker.classList.toggle('flash');
+        const item = document.createElement('span');
+        item.textContent = `Live ${i}`;
+        ticker.replaceChildren(item);
+      });
+      if (i >= warmup) costs.push(cost);
+    }
+    return costs;
+  },
+
+  hitTestRuns(points, seed) {
+    const tester = new MentionHitTester<LiveMention>();
+    for (const mention of live) tester.add(mention);
+    const random = seededRandom(seed);
+    const warmup = 20;
+    const samples: { mention: LiveMention; x: number; y: number }[] = [];
+    while (samples.length < warmup + points) {
+      const mention = pick(random, live);
+      const point = pointOn(mention, random);
+      if (point) samples.push({ mention, ...point });
+    }
+    // Two passes, each scrolling to its point first: a second hit test straight after the first at
+    // the same point would be served by Blink's hit-test cache and look cheaper than a real hover.
+    const result: HitTestTimes = { hitTest: [], caretOnly: [], hits: 0, mentions: live.length };
+    samples.forEach((sample, i) => {
+      scrollToMiddle(sample.mention);
+      const start = performance.now();
+      const hit = tester.hitTest(document, sample.x, sample.y);
+      const elapsed = performance.now() - start;
+      if (i >= warmup) {
+        result.hitTest.push(elapsed);
+        if (hit === sample.mention) result.hits++;
+      }
+    });
+    samples.forEach((sample, i) => {
+      scrollToMiddle(sample.mention);
+      const start = performance.now();
+      caretOnly(sample.x, sample.y);
+      const elapsed = performance.now() - start;
+      if (i >= warmup) result.caretOnly.push(elapsed);
+    });
+    window.scrollTo(0, 0);
+    return result;
+  },
+
+  backstoryHighlightCount() {
+    let total = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith(HIGHLIGHT_PREFIX)) total += highlight.size;
+    });
+    return total;
+  },
+};
+
+(window as unknown as BenchWindow)[BENCH_GLOBAL] = api;
