@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LiveAnnotator, type LiveMention } from '@/lib/annotate/liveAnnotator';
-import type { NameIndex } from '@/lib/dataset/compiled';
-import { buildMatcher } from '@/lib/matcher/findMatches';
+import type { Matcher } from '@/lib/matcher/findMatches';
 import { foldForMatching } from '@/lib/matcher/normalize';
 import { installHighlightStyles, PageHighlights, supportsHighlights } from '@/lib/page/highlights';
 import { MentionHitTester } from '@/lib/page/hitTest';
@@ -25,15 +24,13 @@ export interface AnnotatedPage {
 export function startAnnotating(
   ctx: ContentScriptContext,
   doc: Document,
-  nameIndex: NameIndex,
+  matcher: Matcher,
   initialSettings: Settings,
   initialDismissals: Dismissal[],
   signal: AbortSignal,
 ): AnnotatedPage | undefined {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || !supportsHighlights(win)) return undefined;
-  const matcher = buildMatcher(nameIndex);
-  performance.measure('backstory:index-ready', 'backstory:start');
   const names = new Map(matcher.index.entities.map((entity) => [entity.id, entity.name]));
 
   let settings = initialSettings;
@@ -63,7 +60,7 @@ export function startAnnotating(
       idle: (work) => ctx.requestIdleCallback((deadline) => work(() => deadline.timeRemaining()), { timeout: 250 }),
       later: (work, ms) => ctx.setTimeout(work, ms),
     },
-    isDismissed: (entityId, text) => dismissed.has(`${entityId}|${foldForMatching(text)}`),
+    isDismissed: (entityId, text) => dismissed.size > 0 && dismissed.has(`${entityId}|${foldForMatching(text)}`),
     onShadowRoot: (shadowRoot) => {
       hitTester.addShadowRoot(shadowRoot);
       styledRoots.push(shadowRoot);

@@ -2,7 +2,9 @@ import entityCardCss from '@/lib/ui/entityCard.css?inline';
 import { handleMessages, type ContentProtocol } from '@/lib/messaging/protocol';
 import { loadBundledNameIndex } from '@/lib/dataset/bundledDataset';
 import { nameIndexWithPacks } from '@/lib/dataset/packs';
-import { dismissalsItem, packsItem, settingsItem, withDefaults, type Settings } from '@/lib/storage/items';
+import type { DataPack } from '@/lib/dataset/packs';
+import { buildMatcher, type Matcher } from '@/lib/matcher/findMatches';
+import { dismissalsItem, packsItem, settingsItem, withDefaults, type Dismissal, type Settings } from '@/lib/storage/items';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startAnnotating } from './annotatePage';
 import { createCardActions } from './cardActions';
@@ -27,7 +29,12 @@ export default defineContentScript({
     if (isForeignFrame()) return;
     performance.mark('backstory:start');
     const site = location.hostname;
-    let settings = withDefaults(await settingsItem.getValue());
+    // The storage reads travel to the browser while the bundled names are parsed here.
+    const stored = Promise.all([settingsItem.getValue(), dismissalsItem.getValue(), packsItem.getValue()]);
+    const bundled = bundledMatcher();
+    const [storedSettings, storedDismissals, storedPacks] = await stored;
+    let settings = withDefaults(storedSettings);
+    let firstRun: FirstRun | undefined = { dismissals: storedDismissals, packs: storedPacks, matcher: bundled };
     let running = false;
     const isOff = (current: Settings) => current.disabledSites.includes(site);
     // Answered even while off, so the popup can say so and switch it back on.
@@ -45,7 +52,9 @@ export default defineContentScript({
     let stopRun: (() => void) | undefined;
     const start = async () => {
       running = true;
-      stopRun = await annotateThisPage(ctx, site, () => settings, () => {
+      const reuse = firstRun;
+      firstRun = undefined;
+      stopRun = await annotateThisPage(ctx, site, () => settings, reuse, () => {
         running = false;
       });
     };
@@ -61,13 +70,39 @@ export default defineContentScript({
   },
 });
 
+/** What the first reading already has in hand: storage as read at start, the bundled matcher. */
+interface FirstRun {
+  dismissals: Record<string, Dismissal[]>;
+  packs: DataPack[];
+  matcher: Matcher;
+}
+
+let cachedBundledMatcher: Matcher | undefined;
+function bundledMatcher(): Matcher {
+  cachedBundledMatcher ??= buildMatcher(loadBundledNameIndex());
+  performance.measure('backstory:index-ready', 'backstory:start');
+  return cachedBundledMatcher;
+}
+
+function matcherFor(packs: DataPack[]): Matcher {
+  return packs.some((pack) => pack.enabled) ? buildMatcher(nameIndexWithPacks(loadBundledNameIndex(), packs)) : bundledMatcher();
+}
+
 /** One reading of the page; returns how to end it (switching off, or a new dataset). */
-async function annotateThisPage(ctx: ContentScriptContext, site: string, settings: () => Settings, onStop: () => void) {
+async function annotateThisPage(
+  ctx: ContentScriptContext,
+  site: string,
+  settings: () => Settings,
+  firstRun: FirstRun | undefined,
+  onStop: () => void,
+) {
   // Everything this run installs dies with its own signal, so switching off leaves the page as it was.
   const run = new AbortController();
-  const [dismissals, packs] = await Promise.all([dismissalsItem.getValue(), packsItem.getValue()]);
-  const nameIndex = nameIndexWithPacks(loadBundledNameIndex(), packs);
-  const page = startAnnotating(ctx, document, nameIndex, settings(), dismissals[site] ?? [], run.signal);
+  const [dismissals, packs] = firstRun
+    ? [firstRun.dismissals, firstRun.packs]
+    : await Promise.all([dismissalsItem.getValue(), packsItem.getValue()]);
+  const matcher = firstRun && !packs.some((pack) => pack.enabled) ? firstRun.matcher : matcherFor(packs);
+  const page = startAnnotating(ctx, document, matcher, settings(), dismissals[site] ?? [], run.signal);
   if (!page) return () => undefined;
   let cards: HoverCards | undefined;
   const actions = createCardActions(document, () => cards?.activeMention());

@@ -1,6 +1,6 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
-import { collectTextBlocks, isInlineElement, rangeForBlockSpan, type TextBlock } from '../page/textBlocks';
+import { isInlineElement, rangeForBlockSpan, textBlocksOf, type TextBlock } from '../page/textBlocks';
 import { resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
@@ -49,6 +49,8 @@ export interface LiveAnnotatorOptions {
 }
 
 const MUTATION_BATCH_MS = 30;
+/** How often, while the first reading goes on, the links found so far are decided and shown. */
+const DECISION_INTERVAL_MS = 250;
 /** When to look again for shadow roots attached after the first reading. */
 const LATE_SHADOW_CHECKS_MS = [300, 1_000, 3_000, 8_000];
 
@@ -82,29 +84,63 @@ export class LiveAnnotator {
 
   /** Reads the page as it stands: the viewport first, then the rest in idle slices. */
   start(): Promise<void> {
-    const body = this.options.root.body ?? this.options.root.documentElement;
+    const root = this.options.root;
+    const body = root.body ?? root.documentElement;
     this.observe(body);
-    const blocks = this.collect(body);
-    const ordered = this.viewportFirst(blocks);
+    const view = root.defaultView;
+    // On a page opened at its top, reading order is viewport order and the walk can go lazily;
+    // a restored scroll position needs the whole page in hand to find what is on screen.
+    const blocks: Iterator<LiveBlock> =
+      view && view.scrollY > view.innerHeight ? this.viewportFirst([...this.blocksOf(body)]).values() : this.blocksOf(body);
     for (const delay of LATE_SHADOW_CHECKS_MS) {
       this.options.scheduler.later(() => this.stopped || this.recheckLateShadowRoots(), delay);
     }
     return new Promise((resolve) => {
-      let index = 0;
+      let lastDecision = -Infinity;
       const work = (timeRemaining: () => number) => {
         if (this.stopped) return resolve();
         const deadline = performance.now() + Math.min(this.sliceMs, Math.max(2, timeRemaining()));
-        do {
-          const next = ordered[index++];
-          if (next) this.matchBlock(next);
-        } while (index < ordered.length && performance.now() < deadline);
-        this.resolveAndNotify();
-        if (index < ordered.length) this.options.scheduler.idle(work);
-        else resolve();
+        let done = false;
+        while (performance.now() < deadline) {
+          const next = blocks.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          this.matchBlock(next.value);
+        }
+        // Deciding is page-wide, so it runs after the first slice (the screen), every so often, and at the end.
+        if (done || performance.now() - lastDecision > DECISION_INTERVAL_MS) {
+          this.resolveAndNotify();
+          lastDecision = performance.now();
+        }
+        if (done) resolve();
+        else this.options.scheduler.idle(work);
       };
       // The first slice runs now: what the reader is looking at is marked without waiting for idle time.
       work(() => this.sliceMs);
     });
+  }
+
+  /** Registers the passages of `root` (and of open shadow roots in it) as the walk reaches them. */
+  private *blocksOf(root: Node): Generator<LiveBlock> {
+    const shadowRoots: ShadowRoot[] = [];
+    for (const block of textBlocksOf(root, { onElement: (element) => this.noteElement(element, shadowRoots) })) {
+      yield this.register(block);
+    }
+    for (const shadowRoot of shadowRoots) {
+      this.observe(shadowRoot);
+      this.options.onShadowRoot?.(shadowRoot);
+      yield* this.blocksOf(shadowRoot);
+    }
+  }
+
+  private noteElement(element: Element, shadowRoots: ShadowRoot[]): void {
+    if (element.shadowRoot) {
+      if (!this.observedRoots.has(element.shadowRoot)) shadowRoots.push(element.shadowRoot);
+    } else if (element.localName.includes('-')) {
+      this.shadowlessHosts.add(element);
+    }
   }
 
   stop(): void {
@@ -162,23 +198,7 @@ export class LiveAnnotator {
   }
 
   private collect(root: Node): LiveBlock[] {
-    const shadowRoots: ShadowRoot[] = [];
-    const textBlocks = collectTextBlocks(root, {
-      onElement: (element) => {
-        if (element.shadowRoot) {
-          if (!this.observedRoots.has(element.shadowRoot)) shadowRoots.push(element.shadowRoot);
-        } else if (element.localName.includes('-')) {
-          this.shadowlessHosts.add(element);
-        }
-      },
-    });
-    const blocks = textBlocks.map((block) => this.register(block));
-    for (const shadowRoot of shadowRoots) {
-      this.observe(shadowRoot);
-      this.options.onShadowRoot?.(shadowRoot);
-      blocks.push(...this.collect(shadowRoot));
-    }
-    return blocks;
+    return [...this.blocksOf(root)];
   }
 
   private register(block: TextBlock): LiveBlock {
@@ -305,7 +325,8 @@ export class LiveAnnotator {
     this.pendingRemovals = new Set();
     this.pendingRoots = new Set();
 
-    for (const node of removals) this.forgetSubtree(node);
+    let matchesChanged = false;
+    for (const node of removals) matchesChanged = this.forgetSubtree(node) || matchesChanged;
 
     const passages = new Set<Node>();
     for (const node of roots) {
@@ -321,10 +342,15 @@ export class LiveAnnotator {
       return true;
     });
     for (const passage of outermost) {
-      this.forgetSubtree(passage);
-      for (const live of this.collect(passage)) this.matchBlock(live);
+      matchesChanged = this.forgetSubtree(passage) || matchesChanged;
+      for (const live of this.collect(passage)) {
+        this.matchBlock(live);
+        matchesChanged ||= live.matches.length > 0;
+      }
     }
     this.recheckLateShadowRoots();
+    // A change that touched no name (a clock, a like counter) must not cost a page-wide re-decision.
+    if (!matchesChanged && !this.resolveQueued) return;
     if (resolveNow) {
       this.resolveQueued = false;
       this.resolveAndNotify();
@@ -350,17 +376,21 @@ export class LiveAnnotator {
     return element ?? node.parentNode;
   }
 
-  private forgetSubtree(node: Node): void {
-    if (node.nodeType === 3) {
-      const live = this.blockOfNode.get(node as Text);
-      if (live) this.unregister(live);
-      return;
-    }
-    const doc = this.options.root;
-    const walker = doc.createTreeWalker(node, 0x4 /* SHOW_TEXT */);
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+  /** Forgets the blocks of a subtree; says whether any of them held a match. */
+  private forgetSubtree(node: Node): boolean {
+    let hadMatches = false;
+    const forget = (text: Node) => {
       const live = this.blockOfNode.get(text as Text);
-      if (live) this.unregister(live);
+      if (!live) return;
+      hadMatches ||= live.matches.length > 0;
+      this.unregister(live);
+    };
+    if (node.nodeType === 3) {
+      forget(node);
+      return hadMatches;
     }
+    const walker = this.options.root.createTreeWalker(node, 0x4 /* SHOW_TEXT */);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) forget(text);
+    return hadMatches;
   }
 }

@@ -100,6 +100,9 @@ export class PageHighlights {
   }
 
   destroy(): void {
+    // Emptied first: Chromium keeps text nodes of a deleted-but-filled highlight slow to change.
+    for (const highlight of this.byKind.values()) highlight.clear();
+    this.active.clear();
     for (const kind of KINDS) this.win.CSS.highlights.delete(highlightName(kind));
     this.win.CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   }

@@ -34,6 +34,8 @@ export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  // Most elements of an article carry no attribute at all: the cheap answer first.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

@@ -43,56 +43,63 @@ export interface CollectOptions {
   onElement?: (element: Element) => void;
 }
 
-export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+/** The page's passages in reading order, produced as the walk goes so callers can stop and resume. */
+export function* textBlocksOf(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
-  if (root.nodeType !== 9 && isInSkippedSubtree(root)) return [];
-  if (root.nodeType === 1 && isSkippedElement(root as Element)) return [];
-  if (root.nodeType === 3) return collectFromNodes([root as Text]);
-
-  const nodes: (Text | null)[] = [];
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 3) return 1; // FILTER_ACCEPT
-      const element = node as Element;
-      if (isSkippedElement(element)) return 2; // FILTER_REJECT: skip the whole subtree
-      options.onElement?.(element);
-      return element.tagName === 'BR' ? 1 : 3; // a line break ends the passage; other elements are walked through
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    nodes.push(node.nodeType === 3 ? (node as Text) : null);
-  }
-  return collectFromNodes(nodes);
-}
-
-/** `null` in `nodes` is a hard break between passages. */
-function collectFromNodes(nodes: (Text | null)[]): TextBlock[] {
-  const blocks: TextBlock[] = [];
+  if (root.nodeType !== 9 && isInSkippedSubtree(root)) return;
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
+  const walker =
+    root.nodeType === 3
+      ? undefined
+      : doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+          acceptNode(node) {
+            if (node.nodeType === 3) return 1; // FILTER_ACCEPT
+            const element = node as Element;
+            if (isSkippedElement(element)) return 2; // FILTER_REJECT: skip the whole subtree
+            options.onElement?.(element);
+            return element.tagName === 'BR' ? 1 : 3; // a line break ends the passage; other elements are walked through
+          },
+        });
   const cache = new Map<Element, Element | null>();
-  let current: { passage: Element | null; parts: string[]; segments: TextSegment[]; length: number } | undefined;
-  const flush = () => {
-    const text = current?.parts.join('') ?? '';
-    if (current && /\S/.test(text)) blocks.push({ text, segments: current.segments });
-    current = undefined;
+  let passage: Element | null | undefined;
+  let parts: string[] = [];
+  let segments: TextSegment[] = [];
+  let length = 0;
+  let hasText = false;
+  const take = (): TextBlock | undefined => {
+    const block = hasText ? { text: parts.join(''), segments } : undefined;
+    passage = undefined;
+    parts = [];
+    segments = [];
+    length = 0;
+    hasText = false;
+    return block;
   };
-  for (const node of nodes) {
-    if (node === null) {
-      flush();
+  for (let node: Node | null = walker ? walker.nextNode() : root; node; node = walker ? walker.nextNode() : null) {
+    if (node.nodeType !== 3) {
+      const block = take(); // <br>: a hard break between passages
+      if (block) yield block;
       continue;
     }
     const value = node.nodeValue ?? '';
     if (value.length === 0) continue;
-    const passage = passageOf(node, cache);
-    if (!current || current.passage !== passage) {
-      flush();
-      current = { passage, parts: [], segments: [], length: 0 };
+    const nodePassage = passageOf(node, cache);
+    if (segments.length > 0 && nodePassage !== passage) {
+      const block = take();
+      if (block) yield block;
     }
-    current.segments.push({ node, start: current.length });
-    current.parts.push(value);
-    current.length += value.length;
+    passage = nodePassage;
+    segments.push({ node: node as Text, start: length });
+    parts.push(value);
+    length += value.length;
+    hasText ||= /\S/.test(value);
   }
-  flush();
-  return blocks;
+  const last = take();
+  if (last) yield last;
+}
+
+export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  return [...textBlocksOf(root, options)];
 }
 
 /** The segment holding the character at `offset` (or ending at it, for an end offset). */
