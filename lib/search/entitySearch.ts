@@ -2,6 +2,7 @@ import Fuse, { type Expression, type FuseIndex } from 'fuse.js';
 import type { EntityRecord } from '../dataset/compiled';
 import type { EntityType } from '../dataset/schema';
 import { foldForMatching } from '../matcher/normalize';
+import { createCandidateIndex } from './candidateIndex';
 
 /**
  * Typo-tolerant lookup for the popup and the side panel. Each word of the query must fuzzily match
@@ -54,8 +55,20 @@ export interface EntitySearch {
   search(query: string, options?: { limit?: number; type?: EntityType }): SearchHit[];
 }
 
+/** Above this many entities, fuse.js only sees a shortlist (see candidateIndex.ts). */
+const SHORTLIST_FROM = 600;
+const SHORTLIST_SIZE = 150;
+
 export function createEntitySearch(documents: SearchDocument[], prebuiltIndex?: FuseIndex<SearchDocument>): EntitySearch {
   const fuse = new Fuse(documents, OPTIONS, prebuiltIndex);
+  const candidates =
+    documents.length > SHORTLIST_FROM
+      ? createCandidateIndex(documents.map((doc) => [doc.name, ...doc.aliases, doc.description]))
+      : undefined;
+  const fuseFor = (words: string[]) => {
+    if (!candidates) return fuse;
+    return new Fuse(candidates.shortlist(words, SHORTLIST_SIZE).map((index) => documents[index]!), OPTIONS);
+  };
   return {
     size: documents.length,
     search(query, { limit = 20, type } = {}) {
@@ -71,7 +84,7 @@ export function createEntitySearch(documents: SearchDocument[], prebuiltIndex?: 
         $and: words.map((word) => ({ $or: KEYS.map((key) => ({ [key.name]: word })) })),
       };
       const hits: SearchHit[] = [];
-      for (const result of fuse.search(expression, { limit: type ? limit * 4 : limit })) {
+      for (const result of fuseFor(words).search(expression, { limit: type ? limit * 4 : limit })) {
         if (type && result.item.type !== type) continue;
         const { id, name, type: kind, description } = result.item;
         hits.push({ id, name, type: kind, description, score: result.score ?? 1 });
