@@ -54,6 +54,7 @@ export function buildMatcher(index: NameIndex): Matcher {
   return { index, root };
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”', '«', '»', '•', '|']);
 /** Text that is an address, not prose: names inside it are not names. */
 const ADDRESS_LIKE = /https?:|www\.|@|\.(com|org|net|gov|edu|int|info|io|co|af|pk|uk)(\/|\b)/i;
@@ -94,7 +95,8 @@ class TextScan {
   cased(token: number): string {
     let cased = this.casedTokens[token];
     if (cased === undefined) {
-      cased = foldKeepingCase(this.original.slice(this.originalStart(token), this.originalEnd(token)));
+      const raw = this.original.slice(this.originalStart(token), this.originalEnd(token));
+      cased = ASCII_ONLY.test(raw) ? raw : foldKeepingCase(raw);
       this.casedTokens[token] = cased;
     }
     return cased;
@@ -106,9 +108,9 @@ class TextScan {
 
   private titleCase: boolean | undefined;
 
-  /** Whether the whole passage is a Title Case headline. */
+  /** Whether the whole passage is a Title Case headline (first letters suffice: no folding). */
   isTitleCase(): boolean {
-    this.titleCase ??= isTitleCase(this.tokens.map((_, i) => this.cased(i)));
+    this.titleCase ??= isTitleCase(this.tokens.map((token, i) => this.original[this.originalStart(i)]! + token.slice(1)));
     return this.titleCase;
   }
 

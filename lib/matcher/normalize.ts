@@ -60,45 +60,83 @@ function foldCodePoint(codePoint: number, char: string): string {
 /** Folds case, accents, dashes, apostrophes and spacing; see `NormalizedText` for the offsets. */
 export function normalizeWithOffsets(original: string): NormalizedText {
   const length = original.length;
-  let starts = new Uint32Array(length + 1);
-  let ends = new Uint32Array(length + 1);
-  const parts: string[] = [];
+  // Char codes, not strings: a news page is mostly ASCII, and per-character strings would dominate.
+  let codes = new Uint16Array(length + 8);
+  let starts = new Uint32Array(length + 8);
+  let ends = new Uint32Array(length + 8);
   let outLength = 0;
   let lastWasSpace = true;
 
-  const push = (piece: string, from: number, to: number) => {
-    for (let k = 0; k < piece.length; k++) {
-      // Compatibility forms such as 'ﬁ' fold into more characters than they came from.
-      if (outLength >= starts.length) {
-        const grownStarts = new Uint32Array(starts.length * 2);
-        grownStarts.set(starts);
-        starts = grownStarts;
-        const grownEnds = new Uint32Array(ends.length * 2);
-        grownEnds.set(ends);
-        ends = grownEnds;
-      }
-      starts[outLength] = from;
-      ends[outLength] = to;
-      outLength++;
-    }
-    parts.push(piece);
+  const grow = () => {
+    // Compatibility forms such as 'ﬁ' fold into more characters than they came from.
+    const size = codes.length * 2;
+    const grownCodes = new Uint16Array(size);
+    grownCodes.set(codes);
+    codes = grownCodes;
+    const grownStarts = new Uint32Array(size);
+    grownStarts.set(starts);
+    starts = grownStarts;
+    const grownEnds = new Uint32Array(size);
+    grownEnds.set(ends);
+    ends = grownEnds;
   };
 
   for (let i = 0; i < length; ) {
+    const unit = original.charCodeAt(i);
+    if (unit < 0x80 && unit !== 0x60) {
+      // ASCII: lower-case letters by arithmetic, collapse control whitespace, keep the rest.
+      const isSpace = unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c;
+      if (isSpace) {
+        if (!lastWasSpace) {
+          if (outLength >= codes.length) grow();
+          codes[outLength] = 0x20;
+          starts[outLength] = i;
+          ends[outLength++] = i + 1;
+        }
+        lastWasSpace = true;
+      } else {
+        if (outLength >= codes.length) grow();
+        codes[outLength] = unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+        starts[outLength] = i;
+        ends[outLength++] = i + 1;
+        lastWasSpace = false;
+      }
+      i++;
+      continue;
+    }
     const codePoint = original.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
-    const char = width === 1 ? original[i]! : original.slice(i, i + 2);
-    const folded = foldCodePoint(codePoint, char);
+    const folded = foldCodePoint(codePoint, width === 1 ? original[i]! : original.slice(i, i + 2));
     if (folded === ' ') {
-      if (!lastWasSpace) push(' ', i, i + width);
+      if (!lastWasSpace) {
+        if (outLength >= codes.length) grow();
+        codes[outLength] = 0x20;
+        starts[outLength] = i;
+        ends[outLength++] = i + width;
+      }
       lastWasSpace = true;
     } else if (folded !== '') {
-      push(folded, i, i + width);
+      for (let k = 0; k < folded.length; k++) {
+        if (outLength >= codes.length) grow();
+        codes[outLength] = folded.charCodeAt(k);
+        starts[outLength] = i;
+        ends[outLength++] = i + width;
+      }
       lastWasSpace = false;
     }
     i += width;
   }
-  return { text: parts.join(''), starts: starts.subarray(0, outLength), ends: ends.subarray(0, outLength) };
+  return { text: codesToString(codes, outLength), starts: starts.subarray(0, outLength), ends: ends.subarray(0, outLength) };
+}
+
+const CHUNK = 8192;
+
+function codesToString(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let from = 0; from < length; from += CHUNK) {
+    text += String.fromCharCode.apply(null, codes.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
+  }
+  return text;
 }
 
 /** The matching form of a string when offsets are not needed (aliases, queries). */

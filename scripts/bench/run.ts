@@ -182,7 +182,8 @@ function tableRows(m: Measurements): ResultRow[] {
   rows.push({
     metric: 'frame cost of a DOM change, all marks', size: '1M', unit: 'ms', baselineLabel: 'no highlights',
     baseline: fc.without.median, backstory: fc.withHighlights.median, ratio: fcRatio,
-    note: `(${fc.registered} ranges)`, target: '≤ 1.25×', pass: fcRatio <= 1.25,
+    // Why the extension registers only marks near the viewport; the target applies to the real extension below.
+    note: `(${fc.registered} ranges)`, target: '—', pass: undefined,
   });
   const dc = m.domChange;
   const dcRatio = dc.frameRatio;
