@@ -1,4 +1,5 @@
 import { aliasPattern } from '../matcher/aliasPattern';
+import { matchCandidates } from '../matcher/matchCandidates';
 import type { CompiledDataset, EntityRecord, IndexedAlias, NameIndex, RelatedLink } from './compiled';
 import { inverseOf, type AliasInput, type Entity } from './schema';
 
@@ -35,10 +36,14 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
   for (const rules of [{ text: entity.name }, ...explicit]) {
     const pattern = aliasPattern(rules.text);
     if (!pattern) continue;
+    const caseRule = rules.case ?? (hasCapital(rules.text) ? 'capitalized' : 'any');
     const indexed: IndexedAlias = {
-      ...pattern,
+      key: pattern.key,
       entity: entityIndex,
-      case: rules.case ?? (hasCapital(rules.text) ? 'capitalized' : 'any'),
+      ...(pattern.gaps ? { gaps: pattern.gaps } : {}),
+      ...(pattern.trailingDot ? { trailingDot: true } : {}),
+      ...(caseRule !== 'capitalized' ? { case: caseRule } : {}),
+      ...(caseRule !== 'any' ? { forms: pattern.forms } : {}),
       ...(rules.requires ? { requires: rules.requires } : {}),
       ...(rules.ambiguous ? { ambiguous: true } : {}),
       ...(rules.notSentenceStart ? { notSentenceStart: true } : {}),
@@ -50,7 +55,7 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
     if (slot !== pattern.key && byKey.get(pattern.key)?.case !== 'exact') byKey.delete(pattern.key);
     byKey.set(slot, isName ? { ...indexed, isName: true } : indexed);
     if (rules.plural) {
-      byKey.set(`${pattern.key}s`, { ...indexed, key: `${pattern.key}s`, forms: `${pattern.forms}s` });
+      byKey.set(`${pattern.key}s`, { ...indexed, key: `${pattern.key}s`, ...(indexed.forms ? { forms: `${indexed.forms}s` } : {}) });
     }
   }
   return [...byKey.values()];
@@ -70,8 +75,12 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
       type: record.type,
       related: [...new Set(record.related.map((link) => position.get(link.id)).filter((i) => i !== undefined))],
     })),
-    aliases: sorted.flatMap((entity, index) => indexAliases(entity, index)),
+    aliases: [],
     stopPhrases: [...new Set(stopPhrases.map((phrase) => aliasPattern(phrase)?.key).filter((key) => key !== undefined))],
+    candidates: [],
+    byFirstWord: [],
   };
+  nameIndex.aliases = sorted.flatMap((entity, index) => indexAliases(entity, index));
+  Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));
   return { nameIndex, records };
 }

@@ -5,13 +5,17 @@ import type { CaseRule, Entity, EntityType, Relation, Requirement } from './sche
  * records only the background and extension pages hold.
  */
 
+/** Defaults are left out (every tab parses this): no `gaps` = plain, no `case` = capitalized. */
 export interface IndexedAlias {
   key: string;
-  gaps: string;
-  forms: string;
-  trailingDot: boolean;
+  /** See AliasPattern.gaps; absent when every gap is plain. */
+  gaps?: string;
+  /** The words with their capitals; absent for case "any", which never looks at them. */
+  forms?: string;
+  trailingDot?: true;
   entity: number;
-  case: CaseRule;
+  /** Absent means "capitalized". */
+  case?: Exclude<CaseRule, 'capitalized'>;
   requires?: Requirement;
   ambiguous?: boolean;
   notSentenceStart?: boolean;
@@ -27,12 +31,25 @@ export interface IndexedEntity {
   related: number[];
 }
 
+/** Every distinct alias key (or stop phrase), split into words: what the matcher compares. */
+export interface MatchCandidate {
+  words: string[];
+  /** Indexes into `aliases` with this key. */
+  aliases: number[];
+  /** A stop phrase: its words are consumed and nothing is marked. */
+  stop?: true;
+}
+
 export interface NameIndex {
   version: 1;
   entities: IndexedEntity[];
   aliases: IndexedAlias[];
   /** Folded keys of phrases that contain a name but are something else ("Latin America"). */
   stopPhrases: string[];
+  /** Built at compile time so a tab only wraps them in a Map (see lib/matcher/matchCandidates). */
+  candidates: MatchCandidate[];
+  /** First word → indexes into `candidates`, longest first. */
+  byFirstWord: [string, number[]][];
 }
 
 export interface RelatedLink {

@@ -1,4 +1,5 @@
 import type { CompiledDataset, EntityRecord, NameIndex } from './compiled';
+import { matchCandidates } from '../matcher/matchCandidates';
 import { compileDataset } from './compileDataset';
 import type { Entity } from './schema';
 import { validateDataset } from './validateDataset';
@@ -64,10 +65,12 @@ export function nameIndexWithPacks(base: NameIndex, packs: readonly DataPack[]):
     ...entity.related.map((i) => i + offset),
     ...(byId.get(entity.id)?.related ?? []).map((link) => basePosition.get(link.id)).filter((i) => i !== undefined),
   ];
+  const aliases = [...base.aliases, ...packIndex.aliases.map((alias) => ({ ...alias, entity: alias.entity + offset }))];
   return {
     version: 1,
     entities: [...base.entities, ...packIndex.entities.map((entity) => ({ ...entity, related: relatedOf(entity) }))],
-    aliases: [...base.aliases, ...packIndex.aliases.map((alias) => ({ ...alias, entity: alias.entity + offset }))],
+    aliases,
     stopPhrases: base.stopPhrases,
+    ...matchCandidates(aliases, base.stopPhrases),
   };
 }

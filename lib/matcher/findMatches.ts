@@ -19,39 +19,14 @@ export interface TextMatch {
   shadows?: number[];
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
-  aliases: number[] | undefined;
-  /** A stop phrase ends here: its words are consumed and nothing is marked. */
-  stop?: boolean;
-}
-
-/** A token trie over every alias: one pass over the text, longest match first, no regex union. */
+/** The compiled candidates behind one Map: longest match first, no regex union, no trie to build. */
 export interface Matcher {
   readonly index: NameIndex;
-  readonly root: Map<string, TrieNode>;
+  readonly byFirstWord: Map<string, number[]>;
 }
 
 export function buildMatcher(index: NameIndex): Matcher {
-  const root = new Map<string, TrieNode>();
-  const insert = (key: string): TrieNode => {
-    const tokens = key.split(' ');
-    let level = root;
-    let node: TrieNode | undefined;
-    for (let i = 0; i < tokens.length; i++) {
-      node = level.get(tokens[i]!);
-      if (!node) {
-        node = { next: undefined, aliases: undefined };
-        level.set(tokens[i]!, node);
-      }
-      // Leaves get no map: most names are one or two words, and start-up time counts.
-      if (i < tokens.length - 1) level = node.next ??= new Map();
-    }
-    return node!;
-  };
-  index.aliases.forEach((alias, aliasIndex) => (insert(alias.key).aliases ??= []).push(aliasIndex));
-  for (const phrase of index.stopPhrases ?? []) insert(phrase).stop = true;
-  return { index, root };
+  return { index, byFirstWord: new Map(index.byFirstWord) };
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -102,6 +77,19 @@ class TextScan {
     return cased;
   }
 
+  private gapKinds: Int8Array | undefined;
+
+  /** How the words before `token` and `token` are separated (GapKind), or -1 if they cannot join. */
+  gapKind(token: number): number {
+    this.gapKinds ??= new Int8Array(this.tokens.length).fill(-2);
+    let kind = this.gapKinds[token]!;
+    if (kind === -2) {
+      kind = classifyGap(this.gapBefore(token));
+      this.gapKinds[token] = kind;
+    }
+    return kind;
+  }
+
   gapBefore(token: number): string {
     return this.normalized.text.slice(this.tokenEnds[token - 1]!, this.tokenStarts[token]);
   }
@@ -135,7 +123,7 @@ class TextScan {
 
 function meetsCaseRule(scan: TextScan, alias: IndexedAlias, first: number, last: number): boolean {
   if (alias.case === 'any') return true;
-  const forms = alias.forms.split(' ');
+  const forms = (alias.forms ?? alias.key).split(' ');
   if (alias.case === 'exact') {
     for (let k = 0; k <= last - first; k++) {
       if (scan.cased(first + k) !== forms[k]) return false;
@@ -155,10 +143,10 @@ function meetsCaseRule(scan: TextScan, alias: IndexedAlias, first: number, last:
   return true;
 }
 
-function gapsMatch(alias: IndexedAlias, gapKinds: number[], first: number, last: number): boolean {
+function gapsMatch(alias: IndexedAlias, scan: TextScan, first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
-    const wanted = alias.gaps === '' ? 0 : Number(alias.gaps[k - first - 1]);
-    if (gapKinds[k] !== wanted) return false;
+    const wanted = alias.gaps ? Number(alias.gaps[k - first - 1]) : 0;
+    if (scan.gapKind(k) !== wanted) return false;
   }
   return true;
 }
@@ -199,40 +187,47 @@ function startsLongerName(scan: TextScan, last: number): boolean {
 /** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
 export function findMatches(matcher: Matcher, text: string): TextMatch[] {
   const scan = new TextScan(text);
-  const { aliases } = matcher.index;
-  const gapKinds: number[] = [];
+  const { aliases, candidates } = matcher.index;
   const matches: TextMatch[] = [];
   const tokenCount = scan.tokens.length;
 
   for (let first = 0; first < tokenCount; first++) {
-    let node = matcher.root.get(scan.tokens[first]!);
-    if (!node) continue;
+    const list = matcher.byFirstWord.get(scan.tokens[first]!);
+    if (!list) continue;
     let best: { last: number; aliases: number[]; shadows: number[] } | undefined;
-    for (let last = first; node; ) {
-      if (node.aliases) {
-        const fitting: number[] = [];
-        const shadows: number[] = [];
-        for (const aliasIndex of node.aliases) {
-          const alias = aliases[aliasIndex]!;
-          if (
-            !gapsMatch(alias, gapKinds, first, last) ||
-            !meetsCaseRule(scan, alias, first, last) ||
-            (alias.notSentenceStart && (scan.startsSentence(first) || scan.isTitleCase()))
-          ) {
-            continue;
-          }
-          if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) shadows.push(aliasIndex);
-          else fitting.push(aliasIndex);
+    for (const candidateIndex of list) {
+      const candidate = candidates[candidateIndex]!;
+      const last = first + candidate.words.length - 1;
+      // Longest first: once something fits, only candidates as long can join it.
+      if (best && last < best.last) break;
+      if (last >= tokenCount) continue;
+      let joined = true;
+      for (let k = 1; k < candidate.words.length; k++) {
+        if (scan.tokens[first + k] !== candidate.words[k] || scan.gapKind(first + k) === -1) {
+          joined = false;
+          break;
         }
-        if (fitting.length > 0 || shadows.length > 0) best = { last, aliases: fitting, shadows };
       }
-      if (node.stop) best = { last, aliases: [], shadows: [] };
-      last++;
-      if (last >= tokenCount || !node.next) break;
-      const gap = classifyGap(scan.gapBefore(last));
-      if (gap === -1) break;
-      gapKinds[last] = gap;
-      node = node.next.get(scan.tokens[last]!);
+      if (!joined) continue;
+      if (candidate.stop) {
+        best = { last, aliases: [], shadows: [] };
+        continue;
+      }
+      const fitting: number[] = [];
+      const shadows: number[] = [];
+      for (const aliasIndex of candidate.aliases) {
+        const alias = aliases[aliasIndex]!;
+        if (
+          !gapsMatch(alias, scan, first, last) ||
+          !meetsCaseRule(scan, alias, first, last) ||
+          (alias.notSentenceStart && (scan.startsSentence(first) || scan.isTitleCase()))
+        ) {
+          continue;
+        }
+        if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) shadows.push(aliasIndex);
+        else fitting.push(aliasIndex);
+      }
+      if (fitting.length > 0 || shadows.length > 0) best = { last, aliases: fitting, shadows };
     }
     if (!best) continue;
     // "Kunar River", "Kabul Bank": the name is the start of a longer name of something else.

@@ -82,7 +82,7 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
       rejected.push(`${name}: short form, but the page never names it in full`);
     } else if (alias.requires === 'fullName' && otherBearers.has(alias.key)) {
       // Two people on the page answer to this short form and one is unknown to us: say nothing.
-      rejected.push(`${name}: someone else on the page is also called "${alias.forms}"`);
+      rejected.push(`${name}: someone else on the page is also called "${alias.forms ?? alias.key}"`);
     } else if (
       alias.requires === 'context' &&
       !evidence.has(alias.entity) &&
