@@ -6,6 +6,7 @@ import type { DataPack } from '@/lib/dataset/packs';
 import { buildMatcher, type Matcher } from '@/lib/matcher/findMatches';
 import { dismissalsItem, packsItem, settingsItem, withDefaults, type Dismissal, type Settings } from '@/lib/storage/items';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isSiteEnabled } from '@/lib/storage/siteSwitch';
 import { startAnnotating } from './annotatePage';
 import { createCardActions } from './cardActions';
 import { startHoverCards, type HoverCards } from './hoverCards';
@@ -36,7 +37,7 @@ export default defineContentScript({
     let settings = withDefaults(storedSettings);
     let firstRun: FirstRun | undefined = { dismissals: storedDismissals, packs: storedPacks, matcher: bundled };
     let running = false;
-    const isOff = (current: Settings) => current.disabledSites.includes(site);
+    const isOff = (current: Settings) => !isSiteEnabled(current, site);
     // Answered even while off, so the popup can say so and switch it back on.
     ctx.onInvalidated(
       handleMessages<Pick<ContentProtocol, 'getPageInfo'>>({
@@ -110,7 +111,7 @@ async function annotateThisPage(
   startPageCommands(page, cards, settings, run.signal);
   const unwatchSettings = settingsItem.watch((next) => {
     const current = withDefaults(next);
-    if (current.disabledSites.includes(site)) run.abort();
+    if (!isSiteEnabled(current, site)) run.abort();
     else page.applySettings(current);
   });
   const unwatchDismissals = dismissalsItem.watch((next) => page.setDismissals(next?.[site] ?? []));

@@ -15,7 +15,11 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   firstMentionOnly: boolean;
   kinds: Record<EntityType, boolean>;
-  /** Sites (host names) where Backstory stays off. */
+  /** Everywhere, or only on the sites in `enabledSites`. */
+  siteMode: 'all' | 'listed';
+  /** Host names (a name covers its subdomains) where Backstory runs when `siteMode` is "listed". */
+  enabledSites: string[];
+  /** Host names where Backstory stays off, whatever the mode. */
   disabledSites: string[];
   historyEnabled: boolean;
   historyRetentionDays: number;
@@ -26,6 +30,8 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   firstMentionOnly: false,
   kinds: { person: true, organization: true, place: true, event: true },
+  siteMode: 'all',
+  enabledSites: [],
   disabledSites: [],
   historyEnabled: true,
   historyRetentionDays: 90,

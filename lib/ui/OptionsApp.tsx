@@ -31,6 +31,7 @@ export function OptionsApp({ settings, packs, saveSettings, readPack, savePacks,
   const [status, setStatus] = useState('');
   const [packMessage, setPackMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [sites, setSites] = useState(settings.disabledSites.join('\n'));
+  const [allowed, setAllowed] = useState(settings.enabledSites.join('\n'));
 
   const save = async (next: Settings) => {
     try {
@@ -110,9 +111,26 @@ export function OptionsApp({ settings, packs, saveSettings, readPack, savePacks,
       </section>
 
       <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites where Backstory is off</h2>
+        <h2 id="sites-heading">Where Backstory runs</h2>
+        <fieldset>
+          <legend>Sites</legend>
+          <label class="check">
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'all'} onChange={() => void save({ ...settings, siteMode: 'all' })} />
+            On every site, except those below
+          </label>
+          <label class="check">
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'listed'} onChange={() => void save({ ...settings, siteMode: 'listed' })} />
+            Only on the sites I list
+          </label>
+        </fieldset>
+        {settings.siteMode === 'listed' && (
+          <label class="stack">
+            <span>Sites where Backstory runs: one host name per line (example.com covers www.example.com)</span>
+            <textarea rows={4} value={allowed} onInput={(e) => setAllowed(e.currentTarget.value)} onBlur={() => void save({ ...settings, enabledSites: siteList(allowed) })} />
+          </label>
+        )}
         <label class="stack">
-          <span>One host name per line (e.g. example.com)</span>
+          <span>Sites where Backstory is always off: one host name per line</span>
           <textarea rows={4} value={sites} onInput={(e) => setSites(e.currentTarget.value)} onBlur={() => void save({ ...settings, disabledSites: siteList(sites) })} />
         </label>
       </section>

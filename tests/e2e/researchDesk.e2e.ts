@@ -9,6 +9,7 @@ import {
   readHighlights,
   ROOT,
   SCREENSHOTS_DIR,
+  setExtensionSettings,
   useExtensionBrowser,
   waitForHighlights,
   type ExtensionBrowser,
@@ -68,6 +69,18 @@ describe('the research desk', () => {
     await siteSwitch.click();
     await expect.poll(async () => (await readHighlights(article)).length, { timeout: 5_000 }).toBeGreaterThan(10);
     await Promise.all([popup.close(), popupAgain.close(), article.close()]);
+  });
+
+  it('runs only on listed sites when the reader asks for that', async () => {
+    await setExtensionSettings(env.browser, { siteMode: 'listed', enabledSites: [] });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/demo-article.html`);
+    await page.waitForTimeout(800);
+    expect(await readHighlights(page)).toEqual([]);
+    await setExtensionSettings(env.browser, { enabledSites: ['127.0.0.1'] });
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 5_000 }).toBeGreaterThan(10);
+    await setExtensionSettings(env.browser, { siteMode: 'all', enabledSites: [] });
+    await page.close();
   });
 
   it('saves a note from a card, shows it in the side panel, and round-trips it through a JSON export', async () => {

@@ -7,7 +7,7 @@ import { mergeResearch, notesToCsv, parseJsonExport, toJson, toMarkdown } from '
 import { recordSightings } from '../../lib/research/history';
 import { NotesQuotaError, saveNote } from '../../lib/research/notes';
 import { notesItem, settingsItem, withDefaults, type Note } from '../../lib/storage/items';
-import { setSiteEnabled } from '../../lib/storage/siteSwitch';
+import { isSiteEnabled, setSiteEnabled } from '../../lib/storage/siteSwitch';
 import { loadBundledNameIndex } from '../../lib/dataset/bundledDataset';
 import { entity } from './tinyDataset';
 
@@ -33,6 +33,16 @@ describe('storage', () => {
     expect(settings.hoverDelayMs).toBe(400);
     expect(settings.kinds).toEqual({ person: false, organization: true, place: true, event: true });
     expect(settings.historyRetentionDays).toBe(90);
+  });
+
+  it('runs everywhere but the blocklist, or only on listed sites and their subdomains', () => {
+    const all = withDefaults({ disabledSites: ['ads.example'] });
+    expect(isSiteEnabled(all, 'news.example')).toBe(true);
+    expect(isSiteEnabled(all, 'cdn.ads.example')).toBe(false);
+    const listed = withDefaults({ siteMode: 'listed', enabledSites: ['bbc.co.uk'], disabledSites: ['sport.bbc.co.uk'] });
+    expect(isSiteEnabled(listed, 'www.bbc.co.uk')).toBe(true);
+    expect(isSiteEnabled(listed, 'sport.bbc.co.uk')).toBe(false);
+    expect(isSiteEnabled(listed, 'notbbc.co.uk')).toBe(false);
   });
 
   it('switches a site off and on again', async () => {
