@@ -181,6 +181,7 @@ export function ResearchDesk(props: ResearchDeskProps) {
           <div class="desk-tools">
             <input type="search" class="search-input" placeholder="Search notes" aria-label="Search notes" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
             <div class="export-row" role="group" aria-label="Export and import">
+              <span class="export-label">Export</span>
               <button type="button" class="action" onClick={() => props.exportData('markdown')}>
                 Markdown
               </button>
