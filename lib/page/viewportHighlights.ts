@@ -5,6 +5,10 @@ import type { PageHighlights } from './highlights';
  * Registers highlights only for marks near the viewport. Chromium re-validates every registered
  * range on each DOM change, so a long page with all its marks live makes every later change
  * dearer; marks far away cost nothing until the reader scrolls toward them.
+ *
+ * What is near is measured when the reader scrolls or resizes (at most every UPDATE_MS), not with
+ * an IntersectionObserver: an observer on every passage adds its own cost to every frame, which
+ * is the very cost this class exists to avoid.
  */
 export interface PlacedRange {
   range: Range;
@@ -12,20 +16,25 @@ export interface PlacedRange {
   element: Element;
 }
 
+/** How far beyond the viewport, in viewport heights, marks stay registered. */
+const MARGIN_VIEWPORTS = 1.5;
+const UPDATE_MS = 120;
+
 export class ViewportHighlights<T extends PlacedRange> {
   private readonly byElement = new Map<Element, Set<T>>();
   private readonly visible = new Set<Element>();
-  private readonly observer: IntersectionObserver | undefined;
+  private readonly stopListening = new AbortController();
+  private pending = false;
+  private lastUpdate = -Infinity;
 
   constructor(
     private readonly highlights: PageHighlights,
-    win: Window & typeof globalThis,
+    private readonly win: Window & typeof globalThis,
     private readonly isShown: (mention: T) => boolean = () => true,
   ) {
-    if (typeof win.IntersectionObserver !== 'function') return;
-    this.observer = new win.IntersectionObserver((entries) => this.onIntersections(entries), {
-      rootMargin: '150% 0px 150% 0px',
-    });
+    const options = { passive: true, capture: true, signal: this.stopListening.signal };
+    win.addEventListener('scroll', () => this.schedule(), options);
+    win.addEventListener('resize', () => this.schedule(), options);
   }
 
   add(mentions: readonly T[]): void {
@@ -34,12 +43,11 @@ export class ViewportHighlights<T extends PlacedRange> {
       if (!set) {
         set = new Set();
         this.byElement.set(mention.element, set);
-        if (this.observer) this.observer.observe(mention.element);
-        else this.visible.add(mention.element);
       }
       set.add(mention);
       if (this.visible.has(mention.element) && this.isShown(mention)) this.highlights.add([mention]);
     }
+    this.schedule();
   }
 
   remove(mentions: readonly T[]): void {
@@ -51,7 +59,6 @@ export class ViewportHighlights<T extends PlacedRange> {
       if (set.size === 0) {
         this.byElement.delete(mention.element);
         this.visible.delete(mention.element);
-        this.observer?.unobserve(mention.element);
       }
     }
   }
@@ -65,21 +72,37 @@ export class ViewportHighlights<T extends PlacedRange> {
     }
   }
 
-  private onIntersections(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const mentions = [...(this.byElement.get(entry.target) ?? [])];
-      if (entry.isIntersecting) {
-        this.visible.add(entry.target);
-        this.highlights.add(mentions.filter(this.isShown));
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = true;
+    const wait = Math.max(0, this.lastUpdate + UPDATE_MS - performance.now());
+    this.win.setTimeout(() => this.win.requestAnimationFrame(() => this.update()), wait);
+  }
+
+  /** Registers the marks of passages within reach of the viewport and drops the others. */
+  private update(): void {
+    this.pending = false;
+    this.lastUpdate = performance.now();
+    const height = this.win.innerHeight;
+    const top = -height * MARGIN_VIEWPORTS;
+    const bottom = height * (1 + MARGIN_VIEWPORTS);
+    for (const [element, mentions] of this.byElement) {
+      const rect = element.getBoundingClientRect();
+      const near = element.isConnected && rect.bottom >= top && rect.top <= bottom && (rect.width > 0 || rect.height > 0);
+      if (near === this.visible.has(element)) continue;
+      const list = [...mentions];
+      if (near) {
+        this.visible.add(element);
+        this.highlights.add(list.filter(this.isShown));
       } else {
-        this.visible.delete(entry.target);
-        this.highlights.remove(mentions);
+        this.visible.delete(element);
+        this.highlights.remove(list);
       }
     }
   }
 
   destroy(): void {
-    this.observer?.disconnect();
+    this.stopListening.abort();
     this.byElement.clear();
     this.visible.clear();
   }

@@ -65,13 +65,19 @@ describe.skipIf(!existsSync(FIREFOX))(`Backstory in Firefox (${FIREFOX})`, () =>
 
   it('marks the names with CSS highlights and shows the card for Lydia Khalil', async () => {
     await page.goto(`${server.origin}/demo-article.html`, { waitUntil: 'load' });
+    // The page is read in slices: wait for a name from its middle, not merely the first marks.
     await page.waitForFunction(
       () => {
-        let total = 0;
+        let found = false;
         CSS.highlights.forEach((highlight, name) => {
-          if (name.startsWith('backstory-')) total += highlight.size;
+          if (!name.startsWith('backstory-')) return;
+          highlight.forEach((range) => {
+            found ||= (range as Range).toString() === 'Hamid Karzai International Airport';
+          });
         });
-        return total > 0;
+        let lydia = false;
+        CSS.highlights.forEach((highlight) => highlight.forEach((range) => (lydia ||= (range as Range).toString() === 'Lydia Khalil')));
+        return found && lydia;
       },
       { timeout: 20_000, polling: 100 },
     );

@@ -125,14 +125,26 @@ export async function readHighlights(page: Page): Promise<{ name: string; text: 
   });
 }
 
+/** Waits until Backstory has marked the page: some highlights, and their number settled for 300 ms. */
 export async function waitForHighlights(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    let total = 0;
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('backstory')) total += highlight.size;
-    });
-    return total > 0;
-  }, undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const state = window as unknown as { __backstoryCount?: number; __backstorySince?: number };
+      let total = 0;
+      CSS.highlights.forEach((highlight, name) => {
+        if (name.startsWith('backstory')) total += highlight.size;
+      });
+      const now = performance.now();
+      if (total !== state.__backstoryCount) {
+        state.__backstoryCount = total;
+        state.__backstorySince = now;
+        return false;
+      }
+      return total > 0 && now - (state.__backstorySince ?? now) >= 300;
+    },
+    undefined,
+    { timeout: 15_000, polling: 50 },
+  );
 }
 
 /** The centre of the first occurrence of `text` on the page (in its own text nodes), in viewport pixels. */
