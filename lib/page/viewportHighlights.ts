@@ -19,12 +19,14 @@ export interface PlacedRange {
 /** How far beyond the viewport, in viewport heights, marks stay registered. */
 const MARGIN_VIEWPORTS = 1.5;
 const UPDATE_MS = 120;
+const SLICE_MS = 6;
 
 export class ViewportHighlights<T extends PlacedRange> {
   private readonly byElement = new Map<Element, Set<T>>();
   private readonly visible = new Set<Element>();
   private readonly stopListening = new AbortController();
   private pending = false;
+  private again = false;
   private lastUpdate = -Infinity;
 
   constructor(
@@ -73,20 +75,34 @@ export class ViewportHighlights<T extends PlacedRange> {
   }
 
   private schedule(): void {
-    if (this.pending) return;
+    if (this.pending) {
+      // A pass is under way; the reader moved since it started, so one more will follow.
+      this.again = true;
+      return;
+    }
     this.pending = true;
     const wait = Math.max(0, this.lastUpdate + UPDATE_MS - performance.now());
     this.win.setTimeout(() => this.win.requestAnimationFrame(() => this.update()), wait);
   }
 
-  /** Registers the marks of passages within reach of the viewport and drops the others. */
-  private update(): void {
+  /**
+   * Registers the marks of passages within reach of the viewport and drops the others, a few
+   * milliseconds per frame so that a page with thousands of passages never stalls.
+   */
+  private update(entries: Iterator<[Element, Set<T>]> = this.byElement.entries()): void {
     this.pending = false;
-    this.lastUpdate = performance.now();
+    const started = performance.now();
+    this.lastUpdate = started;
     const height = this.win.innerHeight;
     const top = -height * MARGIN_VIEWPORTS;
     const bottom = height * (1 + MARGIN_VIEWPORTS);
-    for (const [element, mentions] of this.byElement) {
+    for (let entry = entries.next(); !entry.done; entry = entries.next()) {
+      if (performance.now() - started > SLICE_MS) {
+        this.pending = true;
+        this.win.requestAnimationFrame(() => this.update(entries));
+        return;
+      }
+      const [element, mentions] = entry.value;
       const rect = element.getBoundingClientRect();
       const near = element.isConnected && rect.bottom >= top && rect.top <= bottom && (rect.width > 0 || rect.height > 0);
       if (near === this.visible.has(element)) continue;
@@ -99,6 +115,13 @@ export class ViewportHighlights<T extends PlacedRange> {
         this.highlights.remove(list);
       }
     }
+    this.finishPass();
+  }
+
+  private finishPass(): void {
+    if (!this.again) return;
+    this.again = false;
+    this.schedule();
   }
 
   destroy(): void {
