@@ -51,6 +51,8 @@ export interface LiveAnnotatorOptions {
 const MUTATION_BATCH_MS = 30;
 /** How often, while the first reading goes on, the links found so far are decided and shown. */
 const DECISION_INTERVAL_MS = 250;
+/** How many new marks are handed to the page in one task. */
+const DELIVERY_CHUNK = 400;
 /** When to look again for shadow roots attached after the first reading. */
 const LATE_SHADOW_CHECKS_MS = [300, 1_000, 3_000, 8_000];
 
@@ -72,6 +74,7 @@ export class LiveAnnotator {
   private stopped = false;
   private readonly sliceMs: number;
   private resolveQueued = false;
+  private decisions = 0;
   private readonly shadowlessHosts = new Set<Element>();
 
   constructor(private readonly options: LiveAnnotatorOptions) {
@@ -271,23 +274,32 @@ export class LiveAnnotator {
         this.current.delete(key);
       }
     }
-    const added: LiveMention[] = [];
-    for (const [key, { span, entity, reason }] of next) {
-      if (this.current.has(key)) continue;
-      const record = matcher.index.entities[entity]!;
-      const mention: LiveMention = {
-        key,
-        range: rangeForBlockSpan(root, span.live.block, span.match.start, span.match.end),
-        entityId: record.id,
-        type: record.type,
-        text: span.live.block.text.slice(span.match.start, span.match.end),
-        element: span.live.element,
-        reason,
-      };
-      this.current.set(key, mention);
-      added.push(mention);
-    }
-    if (added.length > 0 || removed.length > 0) this.options.onChange(added, removed);
+    if (removed.length > 0) this.options.onChange([], removed);
+    const toAdd = [...next].filter(([key]) => !this.current.has(key));
+    // Thousands of new marks (a long page read to its end) are handed over a few hundred at a time,
+    // so that no task grows long; a newer decision supersedes the rest of an older one.
+    const generation = ++this.decisions;
+    const deliver = (from: number) => {
+      if (generation !== this.decisions || this.stopped) return;
+      const added: LiveMention[] = [];
+      for (const [key, { span, entity, reason }] of toAdd.slice(from, from + DELIVERY_CHUNK)) {
+        const record = matcher.index.entities[entity]!;
+        const mention: LiveMention = {
+          key,
+          range: rangeForBlockSpan(root, span.live.block, span.match.start, span.match.end),
+          entityId: record.id,
+          type: record.type,
+          text: span.live.block.text.slice(span.match.start, span.match.end),
+          element: span.live.element,
+          reason,
+        };
+        this.current.set(key, mention);
+        added.push(mention);
+      }
+      if (added.length > 0) this.options.onChange(added, []);
+      if (from + DELIVERY_CHUNK < toAdd.length) this.options.scheduler.later(() => deliver(from + DELIVERY_CHUNK), 0);
+    };
+    deliver(0);
   }
 
   private observe(root: Node): void {
