@@ -1,5 +1,5 @@
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
-import { classifyGap, WORD } from './aliasPattern';
+import { classifyGap } from './aliasPattern';
 import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase } from './nameContext';
 import { foldKeepingCase, normalizeWithOffsets, type NormalizedText } from './normalize';
 
@@ -30,6 +30,25 @@ export function buildMatcher(index: NameIndex): Matcher {
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordUnitCache = new Map<number, boolean>();
+
+/** Whether the UTF-16 unit at `i` belongs to a word (letters and digits of any script). */
+function isWordUnit(unit: number, text: string, i: number): boolean {
+  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
+  // Surrogates: judge the whole code point, from whichever half we stand on.
+  if (unit >= 0xd800 && unit <= 0xdfff) {
+    const at = unit >= 0xdc00 ? i - 1 : i;
+    const codePoint = text.codePointAt(at)!;
+    return WORD_CHAR.test(String.fromCodePoint(codePoint));
+  }
+  let known = wordUnitCache.get(unit);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCharCode(unit));
+    wordUnitCache.set(unit, known);
+  }
+  return known;
+}
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”', '«', '»', '•', '|']);
 /** Text that is an address, not prose: names inside it are not names. */
 const ADDRESS_LIKE = /https?:|www\.|@|\.(com|org|net|gov|edu|int|info|io|co|af|pk|uk)(\/|\b)/i;
@@ -51,10 +70,18 @@ class TextScan {
 
   constructor(readonly original: string) {
     this.normalized = normalizeWithOffsets(original);
-    for (const match of this.normalized.text.matchAll(WORD)) {
-      this.tokens.push(match[0]);
-      this.tokenStarts.push(match.index);
-      this.tokenEnds.push(match.index + match[0].length);
+    // A char-code loop instead of a Unicode regex: tokenising is on every page's hot path.
+    const text = this.normalized.text;
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const inWord = i < text.length && isWordUnit(text.charCodeAt(i), text, i);
+      if (inWord && start < 0) start = i;
+      else if (!inWord && start >= 0) {
+        this.tokens.push(text.slice(start, i));
+        this.tokenStarts.push(start);
+        this.tokenEnds.push(i);
+        start = -1;
+      }
     }
   }
 
