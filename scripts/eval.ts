@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { placeGold, precisionRecall, scoreMentions, type GoldMention, type PageScore } from '../lib/annotate/scoreMentions';
+import { placeGold, precisionRecall, scoreMentions, sumScores, type GoldMention, type PageScore } from '../lib/annotate/scoreMentions';
 import { buildMatcher } from '../lib/matcher/findMatches';
 import { annotateFile } from './annotateFile';
 import { readGeneratedNameIndex } from './generatedDataset';
@@ -42,14 +42,7 @@ const percent = (value: number) => value.toFixed(3);
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const results = evaluatePages(args.length > 0 ? args : fixturePages());
-  const total = results.reduce(
-    (sum, r) => ({
-      truePositives: sum.truePositives + r.truePositives,
-      falsePositives: sum.falsePositives + r.falsePositives,
-      falseNegatives: sum.falseNegatives + r.falseNegatives,
-    }),
-    { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
-  );
+  const total = sumScores(results);
   const overall = precisionRecall(total);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ overall: { ...overall, ...total }, pages: results }));

@@ -64,3 +64,17 @@ export function precisionRecall(score: Pick<PageScore, 'truePositives' | 'falseP
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
+
+type Counts = Pick<PageScore, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
+
+/** Micro-averaging: the pages' counts added up, so long pages weigh as much as their mentions. */
+export function sumScores(scores: readonly Counts[]): Counts {
+  return scores.reduce<Counts>(
+    (sum, score) => ({
+      truePositives: sum.truePositives + score.truePositives,
+      falsePositives: sum.falsePositives + score.falsePositives,
+      falseNegatives: sum.falseNegatives + score.falseNegatives,
+    }),
+    { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
+  );
+}

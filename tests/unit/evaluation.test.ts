@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precisionRecall } from '../../lib/annotate/scoreMentions';
+import { precisionRecall, sumScores } from '../../lib/annotate/scoreMentions';
 import { evaluatePages, fixturePages } from '../../scripts/eval';
 
 // The matching is judged like a human annotator on the team's fixture pages (see `npm run eval`).
@@ -12,14 +12,7 @@ describe('matching quality on the fixture pages', () => {
   });
 
   it('keeps overall precision at least 0.97 and recall at least 0.95', () => {
-    const total = results.reduce(
-      (sum, r) => ({
-        truePositives: sum.truePositives + r.truePositives,
-        falsePositives: sum.falsePositives + r.falsePositives,
-        falseNegatives: sum.falseNegatives + r.falseNegatives,
-      }),
-      { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
-    );
+    const total = sumScores(results);
     const { precision, recall } = precisionRecall(total);
     expect(precision).toBeGreaterThanOrEqual(0.97);
     expect(recall).toBeGreaterThanOrEqual(0.95);
