@@ -125,22 +125,26 @@ export async function readHighlights(page: Page): Promise<{ name: string; text: 
   });
 }
 
-/** Waits until Backstory has marked the page: some highlights, and their number settled for 300 ms. */
+/**
+ * Waits until Backstory has marked the page: some highlights, and their number settled for 300 ms
+ * (or, on a page that never stops re-rendering, marked for 1.5 s).
+ */
 export async function waitForHighlights(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
-      const state = window as unknown as { __backstoryCount?: number; __backstorySince?: number };
+      const state = window as unknown as { __backstoryCount?: number; __backstorySince?: number; __backstoryFirst?: number };
       let total = 0;
       CSS.highlights.forEach((highlight, name) => {
         if (name.startsWith('backstory')) total += highlight.size;
       });
       const now = performance.now();
+      if (total > 0) state.__backstoryFirst ??= now;
       if (total !== state.__backstoryCount) {
         state.__backstoryCount = total;
         state.__backstorySince = now;
-        return false;
       }
-      return total > 0 && now - (state.__backstorySince ?? now) >= 300;
+      if (total === 0) return false;
+      return now - (state.__backstorySince ?? now) >= 300 || now - state.__backstoryFirst! >= 1_500;
     },
     undefined,
     { timeout: 15_000, polling: 50 },
