@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { LiveAnnotator, type LiveMention, type Scheduler } from '../../lib/annotate/liveAnnotator';
+import { tinyMatcher } from './tinyDataset';
+
+const matcher = tinyMatcher();
+
+/** Runs idle work and timers when told to, so each step of the annotator can be watched. */
+function manualScheduler(): Scheduler & { run(): void } {
+  const queue: (() => void)[] = [];
+  return {
+    idle: (work) => queue.push(() => work(() => 50)),
+    later: (work) => queue.push(work),
+    run() {
+      for (let guard = 0; queue.length > 0 && guard < 1000; guard++) queue.shift()!();
+    },
+  };
+}
+
+async function settle(scheduler: { run(): void }) {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    scheduler.run();
+  }
+}
+
+function setup(html: string, isDismissed?: (entityId: string, text: string) => boolean) {
+  document.body.innerHTML = html;
+  const scheduler = manualScheduler();
+  const marked = new Map<string, LiveMention>();
+  const annotator = new LiveAnnotator({
+    root: document,
+    matcher,
+    scheduler,
+    isDismissed,
+    onChange: (added, removed) => {
+      for (const mention of removed) marked.delete(mention.key);
+      for (const mention of added) marked.set(mention.key, mention);
+    },
+  });
+  const texts = () => [...marked.values()].map((m) => `${m.text}→${m.entityId}`).sort();
+  return { annotator, scheduler, texts };
+}
+
+describe('LiveAnnotator', () => {
+  it('reads the page once and keeps one page, one meaning across passages', async () => {
+    const { annotator, scheduler, texts } = setup('<p>Lydia Khalil met officials in <b>Kabul</b>.</p><p>Khalil said little.</p>');
+    await annotator.start();
+    await settle(scheduler);
+    expect(texts()).toEqual(['Kabul→kabul', 'Khalil→lydia-khalil', 'Lydia Khalil→lydia-khalil']);
+    annotator.stop();
+  });
+
+  it('marks added text, forgets removed text and re-decides short forms as evidence changes', async () => {
+    const { annotator, scheduler, texts } = setup('<p id="a">Khalil said little.</p>');
+    await annotator.start();
+    await settle(scheduler);
+    expect(texts()).toEqual([]);
+    const later = document.createElement('p');
+    later.textContent = 'Lydia Khalil, of the Lowy Institute, spoke in Kabul.';
+    document.body.append(later);
+    await settle(scheduler);
+    expect(texts()).toEqual(['Kabul→kabul', 'Khalil→lydia-khalil', 'Lydia Khalil→lydia-khalil']);
+    later.remove();
+    await settle(scheduler);
+    expect(texts()).toEqual([]);
+    annotator.stop();
+  });
+
+  it('applies pending changes at once when flushed', async () => {
+    const { annotator, scheduler, texts } = setup('<p id="a">Nothing here.</p>');
+    await annotator.start();
+    await settle(scheduler);
+    document.getElementById('a')!.textContent = 'Now in Kabul.';
+    annotator.flush();
+    expect(texts()).toEqual(['Kabul→kabul']);
+    annotator.stop();
+  });
+
+  it('leaves out links the reader dismissed', async () => {
+    const { annotator, scheduler, texts } = setup('<p>Kabul and the Taliban.</p>', (entityId) => entityId === 'kabul');
+    await annotator.start();
+    await settle(scheduler);
+    expect(texts()).toEqual(['Taliban→taliban']);
+    annotator.stop();
+  });
+
+  it('takes every mark away when stopped', async () => {
+    const { annotator, scheduler, texts } = setup('<p>Kabul.</p>');
+    await annotator.start();
+    await settle(scheduler);
+    annotator.stop();
+    expect(texts()).toEqual([]);
+  });
+});
