@@ -1,6 +1,6 @@
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
 import { classifyGap } from './aliasPattern';
-import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase } from './nameContext';
+import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase, TITLE_CASE_WORD } from './nameContext';
 import { foldKeepingCase, normalizeWithOffsets, type NormalizedText } from './normalize';
 
 /** A name found in one string, before the page decides which entity it means. */
@@ -125,7 +125,13 @@ class TextScan {
 
   /** Whether the whole passage is a Title Case headline (first letters suffice: no folding). */
   isTitleCase(): boolean {
-    this.titleCase ??= isTitleCase(this.tokens.map((token, i) => this.original[this.originalStart(i)]! + token.slice(1)));
+    if (this.titleCase === undefined) {
+      const firstLetters: string[] = [];
+      for (let i = 0; i < this.tokens.length; i++) {
+        if (this.tokens[i]!.length >= TITLE_CASE_WORD) firstLetters.push(this.original[this.originalStart(i)]!);
+      }
+      this.titleCase = isTitleCase(firstLetters);
+    }
     return this.titleCase;
   }
 

@@ -48,10 +48,21 @@ export function isNameHead(word: string): boolean {
   return NAME_HEADS.has(word.toLowerCase());
 }
 
-/** A headline in Title Case capitalises ordinary words, so capitals there prove nothing. */
-export function isTitleCase(words: readonly string[]): boolean {
-  const long = words.filter((word) => word.length >= 4 && /^\p{L}/u.test(word));
-  if (long.length < 4) return false;
-  const capitalised = long.filter((word) => word[0] !== word[0]!.toLowerCase()).length;
-  return capitalised / long.length >= 0.8;
+/** Words shorter than this ("of", "the", "in") are not capitalised even in Title Case. */
+export const TITLE_CASE_WORD = 4;
+
+/**
+ * A headline in Title Case capitalises ordinary words, so capitals there prove nothing. Takes the
+ * first letter of each word of at least TITLE_CASE_WORD letters.
+ */
+export function isTitleCase(firstLetters: readonly string[]): boolean {
+  let cased = 0;
+  let capitalised = 0;
+  for (const letter of firstLetters) {
+    const lower = letter.toLowerCase();
+    if (lower === letter.toUpperCase()) continue; // a digit, or a script without case
+    cased++;
+    if (letter !== lower) capitalised++;
+  }
+  return cased >= 4 && capitalised / cased >= 0.8;
 }
