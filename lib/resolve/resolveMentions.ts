@@ -162,7 +162,9 @@ export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resol
   for (const match of matches) {
     for (const aliasIndex of match.shadows ?? []) {
       const key = index.aliases[aliasIndex]!.key;
-      otherBearers.set(key, [...(otherBearers.get(key) ?? []), match.position]);
+      const positions = otherBearers.get(key);
+      if (positions) positions.push(match.position);
+      else otherBearers.set(key, [match.position]);
     }
   }
   const firstPass = matches.map((match) => resolveOne(index, match, evidence, otherBearers));
@@ -170,11 +172,18 @@ export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resol
   // ("Richard Bennett") — names its entity in full for the short forms around it, so decide once more.
   let learned = false;
   firstPass.forEach((resolution, i) => {
-    if (resolution.entity === undefined || index.aliases[resolution.alias!]!.requires === 'fullName') return;
-    const positions = evidence.get(resolution.entity) ?? [];
-    if (positions.includes(matches[i]!.position)) return;
-    evidence.set(resolution.entity, [...positions, matches[i]!.position]);
+    if (resolution.entity === undefined) return;
+    const alias = index.aliases[resolution.alias!]!;
+    // Definite names are evidence already; short forms never name anything in full.
+    if (isDefinite(alias) || alias.requires === 'fullName') return;
+    const positions = evidence.get(resolution.entity);
+    if (positions) positions.push(matches[i]!.position);
+    else evidence.set(resolution.entity, [matches[i]!.position]);
     learned = true;
   });
-  return learned ? matches.map((match) => resolveOne(index, match, evidence, otherBearers)) : firstPass;
+  if (!learned) return firstPass;
+  // Only matches with a reading in doubt can come out differently the second time.
+  return matches.map((match, i) =>
+    match.aliases.some((a) => !isDefinite(index.aliases[a]!)) ? resolveOne(index, match, evidence, otherBearers) : firstPass[i]!,
+  );
 }
