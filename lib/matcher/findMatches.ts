@@ -1,7 +1,7 @@
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
 import { classifyGap } from './aliasPattern';
 import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase, TITLE_CASE_WORD } from './nameContext';
-import { foldKeepingCase, normalizeWithOffsets, type NormalizedText } from './normalize';
+import { foldKeepingCase, normalizeWithOffsets, originalEndOf, type NormalizedText } from './normalize';
 
 /** A name found in one string, before the page decides which entity it means. */
 export interface TextMatch {
@@ -90,7 +90,7 @@ class TextScan {
   }
 
   originalEnd(token: number): number {
-    return this.normalized.ends[this.tokenEnds[token]! - 1]!;
+    return originalEndOf(this.normalized, this.original, this.tokenEnds[token]! - 1);
   }
 
   /** The token as the page wrote it, accents folded but capitals kept. */
@@ -272,7 +272,7 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
     let end = scan.originalEnd(best.last);
     const dotAt = scan.tokenEnds[best.last]!;
     if (scan.normalized.text[dotAt] === '.' && best.aliases.some((a) => aliases[a]!.trailingDot)) {
-      end = scan.normalized.ends[dotAt]!;
+      end = originalEndOf(scan.normalized, text, dotAt);
     }
     if (!isInsideAddress(text, start, end)) {
       const before = scan.neighbour(first, -1);

@@ -6,8 +6,13 @@ export interface NormalizedText {
   text: string;
   /** For each UTF-16 unit of `text`, where its source code point starts in the original. */
   starts: Uint32Array;
-  /** For each UTF-16 unit of `text`, where its source code point ends in the original. */
-  ends: Uint32Array;
+}
+
+/** Where the source code point of normalised unit `index` ends in the original. */
+export function originalEndOf(normalized: NormalizedText, original: string, index: number): number {
+  const start = normalized.starts[index]!;
+  const unit = original.charCodeAt(start);
+  return start + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 1);
 }
 
 const REMOVED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e]);
@@ -61,44 +66,25 @@ function foldCodePoint(codePoint: number, char: string): string {
 export function normalizeWithOffsets(original: string): NormalizedText {
   const length = original.length;
   // Char codes, not strings: a news page is mostly ASCII, and per-character strings would dominate.
+  // Output never outgrows input except where a character expands ('ﬁ' → 'fi'); only then can it grow.
   let codes = new Uint16Array(length + 8);
   let starts = new Uint32Array(length + 8);
-  let ends = new Uint32Array(length + 8);
   let outLength = 0;
   let lastWasSpace = true;
-
-  const grow = () => {
-    // Compatibility forms such as 'ﬁ' fold into more characters than they came from.
-    const size = codes.length * 2;
-    const grownCodes = new Uint16Array(size);
-    grownCodes.set(codes);
-    codes = grownCodes;
-    const grownStarts = new Uint32Array(size);
-    grownStarts.set(starts);
-    starts = grownStarts;
-    const grownEnds = new Uint32Array(size);
-    grownEnds.set(ends);
-    ends = grownEnds;
-  };
 
   for (let i = 0; i < length; ) {
     const unit = original.charCodeAt(i);
     if (unit < 0x80 && unit !== 0x60) {
       // ASCII: lower-case letters by arithmetic, collapse control whitespace, keep the rest.
-      const isSpace = unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c;
-      if (isSpace) {
+      if (unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c) {
         if (!lastWasSpace) {
-          if (outLength >= codes.length) grow();
           codes[outLength] = 0x20;
-          starts[outLength] = i;
-          ends[outLength++] = i + 1;
+          starts[outLength++] = i;
         }
         lastWasSpace = true;
       } else {
-        if (outLength >= codes.length) grow();
         codes[outLength] = unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
-        starts[outLength] = i;
-        ends[outLength++] = i + 1;
+        starts[outLength++] = i;
         lastWasSpace = false;
       }
       i++;
@@ -107,36 +93,38 @@ export function normalizeWithOffsets(original: string): NormalizedText {
     const codePoint = original.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint, width === 1 ? original[i]! : original.slice(i, i + 2));
+    if (outLength + folded.length + (length - i) > codes.length) {
+      const size = (outLength + folded.length + (length - i)) * 2;
+      const grownCodes = new Uint16Array(size);
+      grownCodes.set(codes);
+      codes = grownCodes;
+      const grownStarts = new Uint32Array(size);
+      grownStarts.set(starts);
+      starts = grownStarts;
+    }
     if (folded === ' ') {
       if (!lastWasSpace) {
-        if (outLength >= codes.length) grow();
         codes[outLength] = 0x20;
-        starts[outLength] = i;
-        ends[outLength++] = i + width;
+        starts[outLength++] = i;
       }
       lastWasSpace = true;
     } else if (folded !== '') {
       for (let k = 0; k < folded.length; k++) {
-        if (outLength >= codes.length) grow();
         codes[outLength] = folded.charCodeAt(k);
-        starts[outLength] = i;
-        ends[outLength++] = i + width;
+        starts[outLength++] = i;
       }
       lastWasSpace = false;
     }
     i += width;
   }
-  return { text: codesToString(codes, outLength), starts: starts.subarray(0, outLength), ends: ends.subarray(0, outLength) };
+  return { text: codesToString(codes, outLength), starts: starts.subarray(0, outLength) };
 }
 
-const CHUNK = 8192;
+// Decoding the code units natively beats building the string from them in JavaScript.
+const UTF16 = new TextDecoder('utf-16le');
 
 function codesToString(codes: Uint16Array, length: number): string {
-  let text = '';
-  for (let from = 0; from < length; from += CHUNK) {
-    text += String.fromCharCode.apply(null, codes.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
-  }
-  return text;
+  return UTF16.decode(codes.subarray(0, length));
 }
 
 /** The matching form of a string when offsets are not needed (aliases, queries). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { foldForMatching, normalizeWithOffsets } from '../../lib/matcher/normalize';
+import { foldForMatching, normalizeWithOffsets, originalEndOf } from '../../lib/matcher/normalize';
 
 function originalOf(original: string, from: number, to: number): string {
-  const { starts, ends } = normalizeWithOffsets(original);
-  return original.slice(starts[from], ends[to - 1]);
+  const normalized = normalizeWithOffsets(original);
+  return original.slice(normalized.starts[from], originalEndOf(normalized, original, to - 1));
 }
 
 describe('normalizeWithOffsets', () => {
