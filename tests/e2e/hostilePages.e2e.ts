@@ -351,8 +351,8 @@ describe('Backstory never breaks a page', () => {
     await Promise.all([page.close(), control.page.close()]);
   });
 
-  // BUG (see the report): the hit-tester only knows the text nodes of the last *processed*
-  // mutation batch, 30 ms or more behind the page, so a click just after a re-render misses.
+  // Guards: a click lands on the text nodes the page has now, not on those of the last processed
+  // mutation batch (pending changes are applied before hit-testing).
   it('a. an app that re-renders the marked text: a click right after a re-render opens the card', async () => {
     const { page } = await openWithExtension(at('react-like.html'));
     await expect.poll(() => liveMarks(page)).toContain('Lydia Khalil');
@@ -363,9 +363,8 @@ describe('Backstory never breaks a page', () => {
     await page.close();
   });
 
-  // BUG (see the report): the hover timer (250 ms) opens the mention found when the pointer
-  // last moved; the app replaced its text node in the meantime (every 200 ms), the mention's
-  // range is collapsed, and open() gives up. A resting pointer never gets a card on such a page.
+  // Guards: when the hover delay ends after the app replaced the hovered text node, the card
+  // still opens for the mark that is under the pointer now.
   it('a. an app that re-renders the marked text: resting the pointer on a name opens its card', async () => {
     const { page } = await openWithExtension(at('react-like.html'));
     await expect.poll(() => liveMarks(page)).toContain('Lowy Institute');
@@ -512,8 +511,8 @@ describe('Backstory never breaks a page', () => {
     await Promise.all([page.close(), control.page.close()]);
   });
 
-  // BUG (see the report): hit-testing uses document.caretPositionFromPoint(x, y) without its
-  // `shadowRoots` option, which retargets a point over shadow text to the host element.
+  // Guards: hit-testing passes the open shadow roots to caretPositionFromPoint, which otherwise
+  // stops at the host element.
   it('d. web components: a name inside an open shadow root opens its card', async () => {
     const { page } = await openWithExtension(at('components.html'));
     await expect.poll(() => liveMarks(page)).toContain('Sirajuddin Haqqani');
@@ -523,9 +522,8 @@ describe('Backstory never breaks a page', () => {
     await page.close();
   });
 
-  // BUG (see the report): shadow roots are found only while reading elements (at start or when
-  // they are inserted); attachShadow on an element already read (a late customElements.define
-  // upgrading it) makes no mutation, so its names are never read.
+  // Guards: a shadow root attached after the first reading (a late customElements.define) makes
+  // no mutation, so such hosts are looked at again.
   it('d. web components: a component defined after load (its shadow root attached late) gets its names marked', async () => {
     const { page } = await openWithExtension(at('components.html'));
     await page.waitForFunction(() => customElements.get('lazy-note') !== undefined, undefined, { timeout: 10_000 });
@@ -559,10 +557,8 @@ describe('Backstory never breaks a page', () => {
     await Promise.all([page.close(), control.page.close()]);
   });
 
-  // BUG (see the report): the card's host gets `all: initial; position: fixed; z-index: max` as
-  // plain inline styles; the page's `!important` rules beat them, so the host falls into the flow
-  // under the page's z-indexed paragraphs, is hidden as an undefined element, and a transformed
-  // <html> becomes its containing block (the card scrolls away with the page).
+  // Guards: the card's host sits in the top layer with !important inline styles, so the page's
+  // !important rules, z-indexes and a transformed <html> can neither hide nor misplace it.
   it('e. hostile CSS, everything at once: the card is on top of the page and inside the viewport, near the top and far down', async () => {
     const { page } = await openWithExtension(at('hostile-css.html'));
     await clickText(page, 'Lydia Khalil');
@@ -573,7 +569,7 @@ describe('Backstory never breaks a page', () => {
     await page.close();
   });
 
-  // BUG (see the report), one cause at a time: `* { all: unset !important }` with z-indexed page elements.
+  // One cause at a time: `* { all: unset !important }` with z-indexed page elements.
   it('e. hostile CSS, all: unset !important and huge z-indexes alone: the card is on top of the page', async () => {
     const { page } = await openWithExtension(at('hostile-css-stacking.html'));
     await clickText(page, 'Lydia Khalil');
@@ -581,7 +577,7 @@ describe('Backstory never breaks a page', () => {
     await page.close();
   });
 
-  // BUG (see the report), one cause at a time: `html { transform: scale(1) }` on an ordinary page.
+  // One cause at a time: `html { transform: scale(1) }` on an ordinary page.
   it('e. hostile CSS, a transformed <html> alone: a card opened far down the page is inside the viewport', async () => {
     const { page } = await openWithExtension(at('hostile-css-transform.html'));
     await clickText(page, 'Lydia Khalil');
@@ -593,7 +589,7 @@ describe('Backstory never breaks a page', () => {
     await page.close();
   });
 
-  // BUG (see the report), one cause at a time: `:not(:defined) { visibility: hidden !important }`.
+  // One cause at a time: `:not(:defined) { visibility: hidden !important }`.
   it('e. hostile CSS, the usual :not(:defined) guard for web components alone: the card is visible', async () => {
     const { page } = await openWithExtension(at('hostile-css-undefined.html'));
     await clickText(page, 'Lydia Khalil');
