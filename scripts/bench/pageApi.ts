@@ -58,6 +58,8 @@ export interface BenchApi {
   frameCosts(warmup: number, frames: number): Promise<number[]>;
   /** Hit-tests random points on the registered mentions, scrolling each into view first (not timed). */
   hitTestRuns(points: number, seed: number): HitTestTimes;
+  /** Median time of each step of the pipeline over `runs` runs (after `warmup`), to see where its time goes. */
+  phaseRuns(warmup: number, runs: number): Record<string, number>;
   /** Total ranges registered under highlight names starting with "backstory", whoever registered them. */
   backstoryHighlightCount(): number;
 }

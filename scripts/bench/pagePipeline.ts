@@ -7,7 +7,7 @@
 import { annotateTexts } from '../../lib/annotate/annotateBlocks';
 import type { NameIndex } from '../../lib/dataset/compiled';
 import type { EntityType } from '../../lib/dataset/schema';
-import { buildMatcher, type Matcher } from '../../lib/matcher/findMatches';
+import { buildMatcher, findMatches, type Matcher } from '../../lib/matcher/findMatches';
 import { HIGHLIGHT_PREFIX, installHighlightStyles, PageHighlights } from '../../lib/page/highlights';
 import { MentionHitTester } from '../../lib/page/hitTest';
 import { collectTextBlocks, rangeForBlockSpan } from '../../lib/page/textBlocks';
@@ -253,6 +253,36 @@ const api: BenchApi = {
     });
     window.scrollTo(0, 0);
     return result;
+  },
+
+  phaseRuns(warmup, runs) {
+    const ready = requireMatcher();
+    const samples: Record<string, number[]> = {};
+    const time = <T>(phase: string, step: () => T, measured: boolean): T => {
+      const start = performance.now();
+      const result = step();
+      if (measured) (samples[phase] ??= []).push(performance.now() - start);
+      return result;
+    };
+    removeHighlights();
+    for (let round = 0; round < warmup + runs; round++) {
+      const measured = round >= warmup;
+      collectGarbage();
+      time('floor', () => walkText(document.body), measured);
+      const blocks = time('collect', () => collectTextBlocks(document.body), measured);
+      const texts = blocks.map((block) => block.text);
+      time('match only', () => texts.map((text) => findMatches(ready, text)), measured);
+      const { mentions } = time('match + resolve', () => annotateTexts(ready, texts), measured);
+      const ranges = time('ranges', () =>
+        mentions.map((mention) => ({ range: rangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end), type: mention.entity.type })),
+      measured);
+      const target = new PageHighlights(win);
+      time('highlights.add', () => target.add(ranges), measured);
+      target.destroy();
+    }
+    const medians: Record<string, number> = {};
+    for (const [phase, times] of Object.entries(samples)) medians[phase] = [...times].sort((a, b) => a - b)[times.length >> 1]!;
+    return medians;
   },
 
   backstoryHighlightCount() {
