@@ -79,6 +79,7 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
     stopPhrases: [...new Set(stopPhrases.map((phrase) => aliasPattern(phrase)?.key).filter((key) => key !== undefined))],
     candidates: [],
     byFirstWord: [],
+    scan: { firstWordHashes: [], slots: [], byFirstPair: [], singleWord: [], startsInLowerCase: [], lowerCaseLead: 0, leadsByHash: [], lowerCaseAnchors: [] },
   };
   nameIndex.aliases = sorted.flatMap((entity, index) => indexAliases(entity, index));
   Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));

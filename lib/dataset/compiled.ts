@@ -50,6 +50,21 @@ export interface NameIndex {
   candidates: MatchCandidate[];
   /** First word → indexes into `candidates`, longest first. */
   byFirstWord: [string, number[]][];
+  /** The matcher's hash tables, built with the rest (lib/matcher/matcherIndex.ts explains them). */
+  scan: ScanTables;
+}
+
+/** JSON forms of the tables of lib/matcher/matcherIndex.ts Matcher. */
+export interface ScanTables {
+  firstWordHashes: number[];
+  slots: number[];
+  byFirstPair: [number, number[]][];
+  singleWord: number[][];
+  /** Indexes into `byFirstWord`. */
+  startsInLowerCase: number[];
+  lowerCaseLead: number;
+  leadsByHash: [number, number][];
+  lowerCaseAnchors: { word: string; offsets: number[] }[];
 }
 
 export interface RelatedLink {

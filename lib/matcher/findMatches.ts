@@ -1,7 +1,10 @@
-import type { IndexedAlias, NameIndex } from '../dataset/compiled';
-import { classifyGap } from './aliasPattern';
-import { isNameHead, isPersonTitle, isSentenceStarter, isTitleCase, TITLE_CASE_WORD } from './nameContext';
-import { foldKeepingCase, normalizeWithOffsets, originalEndOf, type NormalizedText } from './normalize';
+import type { IndexedAlias } from '../dataset/compiled';
+import { pairKey, type Matcher } from './matcherIndex';
+import { isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
+import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
+import { FoldedScan, type TokenScan } from './tokenScan';
+
+export { buildMatcher, type Matcher } from './matcherIndex';
 
 /** A name found in one string, before the page decides which entity it means. */
 export interface TextMatch {
@@ -19,37 +22,6 @@ export interface TextMatch {
   shadows?: number[];
 }
 
-/** The compiled candidates behind one Map: longest match first, no regex union, no trie to build. */
-export interface Matcher {
-  readonly index: NameIndex;
-  readonly byFirstWord: Map<string, number[]>;
-}
-
-export function buildMatcher(index: NameIndex): Matcher {
-  return { index, byFirstWord: new Map(index.byFirstWord) };
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const wordUnitCache = new Map<number, boolean>();
-
-/** Whether the UTF-16 unit at `i` belongs to a word (letters and digits of any script). */
-function isWordUnit(unit: number, text: string, i: number): boolean {
-  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
-  // Surrogates: judge the whole code point, from whichever half we stand on.
-  if (unit >= 0xd800 && unit <= 0xdfff) {
-    const at = unit >= 0xdc00 ? i - 1 : i;
-    const codePoint = text.codePointAt(at)!;
-    return WORD_CHAR.test(String.fromCodePoint(codePoint));
-  }
-  let known = wordUnitCache.get(unit);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCharCode(unit));
-    wordUnitCache.set(unit, known);
-  }
-  return known;
-}
-const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”', '«', '»', '•', '|']);
 /** Text that is an address, not prose: names inside it are not names. */
 const ADDRESS_LIKE = /https?:|www\.|@|\.(com|org|net|gov|edu|int|info|io|co|af|pk|uk)(\/|\b)/i;
 
@@ -61,122 +33,57 @@ function isShouted(token: string): boolean {
   return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
 
-class TextScan {
-  readonly normalized: NormalizedText;
-  readonly tokenStarts: number[] = [];
-  readonly tokenEnds: number[] = [];
-  readonly tokens: string[] = [];
-  private readonly casedTokens: (string | undefined)[] = [];
+/** The alias's words with their capitals, split once per alias and kept. */
+const formWordsCache = new WeakMap<IndexedAlias, readonly string[]>();
 
-  constructor(readonly original: string) {
-    this.normalized = normalizeWithOffsets(original);
-    // A char-code loop instead of a Unicode regex: tokenising is on every page's hot path.
-    const text = this.normalized.text;
-    let start = -1;
-    for (let i = 0; i <= text.length; i++) {
-      const inWord = i < text.length && isWordUnit(text.charCodeAt(i), text, i);
-      if (inWord && start < 0) start = i;
-      else if (!inWord && start >= 0) {
-        this.tokens.push(text.slice(start, i));
-        this.tokenStarts.push(start);
-        this.tokenEnds.push(i);
-        start = -1;
-      }
-    }
+function formWords(alias: IndexedAlias): readonly string[] {
+  let words = formWordsCache.get(alias);
+  if (!words) {
+    words = (alias.forms ?? alias.key).split(' ');
+    formWordsCache.set(alias, words);
   }
-
-  originalStart(token: number): number {
-    return this.normalized.starts[this.tokenStarts[token]!]!;
-  }
-
-  originalEnd(token: number): number {
-    return originalEndOf(this.normalized, this.original, this.tokenEnds[token]! - 1);
-  }
-
-  /** The token as the page wrote it, accents folded but capitals kept. */
-  cased(token: number): string {
-    let cased = this.casedTokens[token];
-    if (cased === undefined) {
-      const raw = this.original.slice(this.originalStart(token), this.originalEnd(token));
-      cased = ASCII_ONLY.test(raw) ? raw : foldKeepingCase(raw);
-      this.casedTokens[token] = cased;
-    }
-    return cased;
-  }
-
-  private gapKinds: Int8Array | undefined;
-
-  /** How the words before `token` and `token` are separated (GapKind), or -1 if they cannot join. */
-  gapKind(token: number): number {
-    this.gapKinds ??= new Int8Array(this.tokens.length).fill(-2);
-    let kind = this.gapKinds[token]!;
-    if (kind === -2) {
-      kind = classifyGap(this.gapBefore(token));
-      this.gapKinds[token] = kind;
-    }
-    return kind;
-  }
-
-  gapBefore(token: number): string {
-    return this.normalized.text.slice(this.tokenEnds[token - 1]!, this.tokenStarts[token]);
-  }
-
-  private titleCase: boolean | undefined;
-
-  /** Whether the whole passage is a Title Case headline (first letters suffice: no folding). */
-  isTitleCase(): boolean {
-    if (this.titleCase === undefined) {
-      const firstLetters: string[] = [];
-      for (let i = 0; i < this.tokens.length; i++) {
-        if (this.tokens[i]!.length >= TITLE_CASE_WORD) firstLetters.push(this.original[this.originalStart(i)]!);
-      }
-      this.titleCase = isTitleCase(firstLetters);
-    }
-    return this.titleCase;
-  }
-
-  /** The word right before (or after) `token`, when only a plain space separates them. */
-  neighbour(token: number, direction: -1 | 1): string | undefined {
-    const other = token + direction;
-    if (other < 0 || other >= this.tokens.length) return undefined;
-    const gap = direction === 1 ? this.gapBefore(other) : this.gapBefore(token);
-    return gap === ' ' ? this.cased(other) : undefined;
-  }
-
-  startsSentence(token: number): boolean {
-    const text = this.normalized.text;
-    for (let i = this.tokenStarts[token]! - 1; i >= 0; i--) {
-      const char = text[i]!;
-      if (char === ' ' || char === '(' || char === '[' || char === "'") continue;
-      return SENTENCE_END.has(char);
-    }
-    return true;
-  }
+  return words;
 }
 
-function meetsCaseRule(scan: TextScan, alias: IndexedAlias, first: number, last: number): boolean {
+/** Where the alias's first capital is: [word, character], or null when it has none. */
+const firstCapitalCache = new WeakMap<IndexedAlias, readonly [number, number] | null>();
+
+function firstCapital(alias: IndexedAlias): readonly [number, number] | null {
+  let found = firstCapitalCache.get(alias);
+  if (found === undefined) {
+    found = null;
+    const words = formWords(alias);
+    for (let k = 0; k < words.length && !found; k++) {
+      const word = words[k]!;
+      for (let c = 0; c < word.length; c++) {
+        if (isUpper(word[c])) {
+          found = [k, c];
+          break;
+        }
+      }
+    }
+    firstCapitalCache.set(alias, found);
+  }
+  return found;
+}
+
+function meetsCaseRule(scan: TokenScan, alias: IndexedAlias, first: number, last: number): boolean {
   if (alias.case === 'any') return true;
-  const forms = (alias.forms ?? alias.key).split(' ');
   if (alias.case === 'exact') {
+    const forms = formWords(alias);
     for (let k = 0; k <= last - first; k++) {
       if (scan.cased(first + k) !== forms[k]) return false;
     }
     // In an all-capitals headline an acronym cannot be told from a word ("WHAT IS NEXT", "US" vs "us").
-    const before = first > 0 ? scan.cased(first - 1) : undefined;
-    const after = last + 1 < scan.tokens.length ? scan.cased(last + 1) : undefined;
-    const shoutedNeighbours = [before, after].filter((token) => token !== undefined && isShouted(token));
-    return shoutedNeighbours.length === 0;
+    if (scan.has(first - 1) && isShouted(scan.cased(first - 1))) return false;
+    return !(scan.has(last + 1) && isShouted(scan.cased(last + 1)));
   }
-  for (let k = 0; k < forms.length; k++) {
-    const form = forms[k]!;
-    for (let c = 0; c < form.length; c++) {
-      if (isUpper(form[c])) return isUpper(scan.cased(first + k)[c]);
-    }
-  }
-  return true;
+  // "Capitalized": the first capital of the alias must be a capital on the page too.
+  const capital = firstCapital(alias);
+  return capital === null || isUpper(scan.cased(first + capital[0])[capital[1]]);
 }
 
-function gapsMatch(alias: IndexedAlias, scan: TextScan, first: number, last: number): boolean {
+function gapsMatch(alias: IndexedAlias, scan: TokenScan, first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
     const wanted = alias.gaps ? Number(alias.gaps[k - first - 1]) : 0;
     if (scan.gapKind(k) !== wanted) return false;
@@ -184,12 +91,33 @@ function gapsMatch(alias: IndexedAlias, scan: TextScan, first: number, last: num
   return true;
 }
 
+/** The characters JavaScript's \\s matches, by code. */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 function isInsideAddress(original: string, start: number, end: number): boolean {
+  // Every address form ADDRESS_LIKE knows has a ':', '.' or '@' in the same run of non-spaces.
+  let marked = false;
   let from = start;
-  while (from > 0 && !/\s/.test(original[from - 1]!)) from--;
-  let to = end;
-  while (to < original.length && !/\s/.test(original[to]!)) to++;
-  return ADDRESS_LIKE.test(original.slice(from, to));
+  while (from > 0) {
+    const code = original.charCodeAt(from - 1);
+    if (isSpaceCode(code)) break;
+    marked ||= code === 0x2e || code === 0x3a || code === 0x40;
+    from--;
+  }
+  let to = start;
+  while (to < original.length) {
+    const code = original.charCodeAt(to);
+    if (to >= end && isSpaceCode(code)) break;
+    marked ||= code === 0x2e || code === 0x3a || code === 0x40;
+    to++;
+  }
+  return marked && ADDRESS_LIKE.test(original.slice(from, to));
 }
 
 function isCapitalised(word: string | undefined): boolean {
@@ -197,57 +125,69 @@ function isCapitalised(word: string | undefined): boolean {
 }
 
 /** A short form inside a longer capitalised name is another person's ("Mahmoud Karzai", "Khalil Rahimi"). */
-function isPartOfAnotherName(scan: TextScan, first: number, last: number): boolean {
-  if (scan.isTitleCase()) return false;
+function isPartOfAnotherName(scan: TokenScan, first: number, last: number): boolean {
   const after = scan.neighbour(last, 1);
-  if (isCapitalised(after) && !isNameHead(after!)) return true;
   const before = scan.neighbour(first, -1);
-  return isCapitalised(before) && !isPersonTitle(before!) && !isSentenceStarter(before!);
+  const joined =
+    (isCapitalised(after) && !isNameHead(after!)) ||
+    (isCapitalised(before) && !isPersonTitle(before!) && !isSentenceStarter(before!));
+  // Capitals prove nothing in a Title Case headline (asked last: it reads the whole passage).
+  return joined && !scan.isTitleCase();
 }
 
 /** "Kunar River", "Afghanistan Regional Monitor": capitalised words ending in a head noun follow. */
-function startsLongerName(scan: TextScan, last: number): boolean {
-  if (scan.isTitleCase()) return false;
+function startsLongerName(scan: TokenScan, last: number): boolean {
   for (let token = last, step = 0; step < 3; step++) {
     const next = scan.neighbour(token, 1);
     if (!isCapitalised(next)) return false;
-    if (isNameHead(next!)) return true;
+    if (isNameHead(next!)) return !scan.isTitleCase();
     token++;
   }
   return false;
 }
 
-/** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
-export function findMatches(matcher: Matcher, text: string): TextMatch[] {
-  const scan = new TextScan(text);
-  const { aliases, candidates } = matcher.index;
-  const matches: TextMatch[] = [];
-  const tokenCount = scan.tokens.length;
+interface Attempt {
+  /** The last token the attempt used up: scanning resumes after it. */
+  last: number;
+  match?: TextMatch;
+}
 
-  for (let first = 0; first < tokenCount; first++) {
-    const list = matcher.byFirstWord.get(scan.tokens[first]!);
+/**
+ * Tries the names starting at token 0 of `scan`, longest first. Undefined when none starts there;
+ * otherwise the tokens used up, with the match unless the words belong to something else.
+ */
+function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | undefined {
+  const entry = scan.firstWordEntry(first);
+  if (entry === 0) return undefined;
+  const { aliases, candidates } = matcher.index;
+  const longer = scan.has(first + 1) ? matcher.byFirstPair.get(pairKey(matcher.firstWordHashes[entry - 1]!, scan.tokenHash(first + 1))) : undefined;
+  let bestLast = -1;
+  let bestAliases: number[] | undefined;
+  let bestShadows: number[] | undefined;
+  // Longest first: names of two words or more by their first two words, then the one-word names.
+  for (const list of [longer, matcher.singleWord[entry - 1]!]) {
     if (!list) continue;
-    let best: { last: number; aliases: number[]; shadows: number[] } | undefined;
     for (const candidateIndex of list) {
       const candidate = candidates[candidateIndex]!;
       const last = first + candidate.words.length - 1;
-      // Longest first: once something fits, only candidates as long can join it.
-      if (best && last < best.last) break;
-      if (last >= tokenCount) continue;
+      // Once something fits, only candidates as long can join it.
+      if (last < bestLast) break;
+      if (!scan.has(last)) continue;
       let joined = true;
       for (let k = 1; k < candidate.words.length; k++) {
-        if (scan.tokens[first + k] !== candidate.words[k] || scan.gapKind(first + k) === -1) {
+        if (!scan.tokenIs(first + k, candidate.words[k]!) || scan.gapKind(first + k) === -1) {
           joined = false;
           break;
         }
       }
       if (!joined) continue;
       if (candidate.stop) {
-        best = { last, aliases: [], shadows: [] };
+        bestLast = last;
+        bestAliases = bestShadows = undefined;
         continue;
       }
-      const fitting: number[] = [];
-      const shadows: number[] = [];
+      let fitting: number[] | undefined;
+      let shadows: number[] | undefined;
       for (const aliasIndex of candidate.aliases) {
         const alias = aliases[aliasIndex]!;
         if (
@@ -257,34 +197,134 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
         ) {
           continue;
         }
-        if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) shadows.push(aliasIndex);
-        else fitting.push(aliasIndex);
+        if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
+        else (fitting ??= []).push(aliasIndex);
       }
-      if (fitting.length > 0 || shadows.length > 0) best = { last, aliases: fitting, shadows };
+      if (fitting || shadows) {
+        bestLast = last;
+        bestAliases = fitting;
+        bestShadows = shadows;
+      }
     }
-    if (!best) continue;
-    // "Kunar River", "Kabul Bank": the name is the start of a longer name of something else.
-    if ((best.aliases.length === 0 && best.shadows.length === 0) || startsLongerName(scan, best.last)) {
-      first = best.last;
-      continue;
-    }
-    const start = scan.originalStart(first);
-    let end = scan.originalEnd(best.last);
-    const dotAt = scan.tokenEnds[best.last]!;
-    if (scan.normalized.text[dotAt] === '.' && best.aliases.some((a) => aliases[a]!.trailingDot)) {
-      end = originalEndOf(scan.normalized, text, dotAt);
-    }
-    if (!isInsideAddress(text, start, end)) {
-      const before = scan.neighbour(first, -1);
-      matches.push({
-        start,
-        end,
-        aliases: best.aliases,
-        ...(before !== undefined && isPersonTitle(before) ? { titled: true } : {}),
-        ...(best.shadows.length > 0 ? { shadows: best.shadows } : {}),
-      });
-    }
-    first = best.last;
+  }
+  if (bestLast < 0) return undefined;
+  // A stop phrase, or "Kunar River", "Kabul Bank": the words are the start of a longer name of something else.
+  if ((!bestAliases && !bestShadows) || startsLongerName(scan, bestLast)) return { last: bestLast };
+  const start = scan.originalStart(first);
+  let end = scan.originalEnd(bestLast);
+  const endWithDot = scan.endOfDotAfter(bestLast);
+  if (endWithDot >= 0 && bestAliases?.some((a) => aliases[a]!.trailingDot)) end = endWithDot;
+  if (isInsideAddress(scan.original, start, end)) return { last: bestLast };
+  const match: TextMatch = { start, end, aliases: bestAliases ?? [] };
+  const before = scan.neighbour(first, -1);
+  if (before !== undefined && isPersonTitle(before)) match.titled = true;
+  if (bestShadows) match.shadows = bestShadows;
+  return { last: bestLast, match };
+}
+
+/** Every token of a folded passage in turn: the reading for any text. */
+export function findMatchesFolded(matcher: Matcher, text: string): TextMatch[] {
+  const scan = new FoldedScan(text, matcher);
+  const matches: TextMatch[] = [];
+  for (let first = 0; first < scan.tokenCount; first++) {
+    const attempt = attemptAt(matcher, scan, first);
+    if (!attempt) continue;
+    if (attempt.match) matches.push(attempt.match);
+    first = attempt.last;
   }
   return matches;
+}
+
+/** Words with a capital or a digit, found natively: the only places most names can start near. */
+const CAPITAL_OR_DIGIT = /[A-Z0-9]/g;
+
+/**
+ * Where names that need no capital could start: each anchor word written in lower case, stepped
+ * back to the word the name starts with.
+ */
+function lowerCaseStarts(matcher: Matcher, text: string): number[] {
+  const starts: number[] = [];
+  for (const { word, offsets } of matcher.lowerCaseAnchors) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if ((at > 0 && isWordAt(text, at - 1)) || isWordAt(text, at + word.length)) continue;
+      for (const offset of offsets) {
+      let start = at;
+      for (let step = 0; step < offset && start >= 0; step++) {
+        let i = start;
+        while (i > 0 && !isWordAt(text, i - 1)) i--;
+        start = i > 0 ? wordStartAt(text, i - 1) : -1;
+      }
+      if (start >= 0) starts.push(start);
+      }
+    }
+  }
+  return starts.length > 1 ? [...new Set(starts)].sort((a, b) => a - b) : starts;
+}
+
+/**
+ * A plain passage read only near capitals and digits (see plainScan.ts), with the same attempts in
+ * the same order as findMatchesFolded makes at the words that can start a name.
+ */
+export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
+  const scan = new PlainScan(text, matcher);
+  const matches: TextMatch[] = [];
+  const anchored = lowerCaseStarts(matcher, text);
+  let nextAnchored = 0;
+  /** Words starting before this were tried already, or used up by a match. */
+  let resumeAt = 0;
+  const attempt = (start: number, end = wordEndAt(text, start), entry?: number) => {
+    if (start < resumeAt) return;
+    scan.focus(start, end, entry);
+    const result = attemptAt(matcher, scan, 0);
+    if (!result) {
+      resumeAt = end;
+      return;
+    }
+    if (result.match) matches.push(result.match);
+    resumeAt = scan.originalEnd(result.last);
+  };
+  const attemptAnchoredBefore = (position: number) => {
+    while (nextAnchored < anchored.length && anchored[nextAnchored]! < position) attempt(anchored[nextAnchored++]!);
+  };
+  const leads: number[] = [];
+  CAPITAL_OR_DIGIT.lastIndex = 0;
+  while (CAPITAL_OR_DIGIT.test(text)) {
+    const wordStart = wordStartAt(text, CAPITAL_OR_DIGIT.lastIndex - 1);
+    if (wordStart < resumeAt) {
+      CAPITAL_OR_DIGIT.lastIndex = Math.max(CAPITAL_OR_DIGIT.lastIndex, resumeAt);
+      continue;
+    }
+    // Lower-case words just before that can start a name whose first capital is this word.
+    leads.length = 0;
+    const wordEnd = wordEndAt(text, wordStart);
+    const hash = plainWordHash(text, wordStart, wordEnd);
+    const distances = matcher.leadsByHash.get(hash) ?? 0;
+    let from = wordStart;
+    for (let distance = 1; distances >> distance !== 0; distance++) {
+      let gapStart = from;
+      while (gapStart > 0 && !isWordAt(text, gapStart - 1)) gapStart--;
+      if (gapStart === 0) break;
+      const leadStart = wordStartAt(text, gapStart - 1);
+      if (leadStart < resumeAt || plainGapKind(text, gapStart, from) === -1) break;
+      if ((distances >> distance) & 1) {
+        const entry = firstWordOf(matcher, text, leadStart, gapStart);
+        if (entry > 0 && matcher.startsInLowerCase[entry - 1] === 1) leads.push(leadStart);
+      }
+      from = leadStart;
+    }
+    for (let i = leads.length - 1; i >= 0; i--) {
+      attemptAnchoredBefore(leads[i]!);
+      attempt(leads[i]!);
+    }
+    attemptAnchoredBefore(wordStart);
+    attempt(wordStart, wordEnd, firstWordByHash(matcher, hash, text, wordStart, wordEnd));
+    CAPITAL_OR_DIGIT.lastIndex = Math.max(wordEnd, resumeAt);
+  }
+  attemptAnchoredBefore(Infinity);
+  return matches;
+}
+
+/** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
+export function findMatches(matcher: Matcher, text: string): TextMatch[] {
+  return isPlainPassage(text) ? findMatchesPlain(matcher, text) : findMatchesFolded(matcher, text);
 }

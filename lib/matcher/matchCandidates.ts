@@ -1,4 +1,5 @@
 import type { IndexedAlias, MatchCandidate, NameIndex } from '../dataset/compiled';
+import { scanTables } from './matcherIndex';
 
 /**
  * Groups aliases by key and keys by first word, longest first. Done when the dataset is compiled
@@ -7,7 +8,7 @@ import type { IndexedAlias, MatchCandidate, NameIndex } from '../dataset/compile
 export function matchCandidates(
   aliases: readonly IndexedAlias[],
   stopPhrases: readonly string[],
-): Pick<NameIndex, 'candidates' | 'byFirstWord'> {
+): Pick<NameIndex, 'candidates' | 'byFirstWord' | 'scan'> {
   const byKey = new Map<string, MatchCandidate>();
   const candidateFor = (key: string) => {
     let candidate = byKey.get(key);
@@ -26,5 +27,6 @@ export function matchCandidates(
     byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), index]);
   });
   for (const list of byFirstWord.values()) list.sort((a, b) => candidates[b]!.words.length - candidates[a]!.words.length);
-  return { candidates, byFirstWord: [...byFirstWord.entries()] };
+  const entries = [...byFirstWord.entries()];
+  return { candidates, byFirstWord: entries, scan: scanTables({ aliases, candidates, byFirstWord: entries }) };
 }

@@ -40,7 +40,7 @@ const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 const foldCache = new Map<number, string>();
 
 /** Case-, accent- and compatibility-folds one code point; '' drops it, ' ' is a space. */
-function foldCodePoint(codePoint: number, char: string): string {
+export function foldCodePoint(codePoint: number, char: string): string {
   if (codePoint < 0x80) {
     if (codePoint >= 0x41 && codePoint <= 0x5a) return String.fromCharCode(codePoint + 32);
     if (codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d || codePoint === 0x0c) return ' ';
@@ -62,13 +62,38 @@ function foldCodePoint(codePoint: number, char: string): string {
   return folded;
 }
 
-/** Folds case, accents, dashes, apostrophes and spacing; see `NormalizedText` for the offsets. */
-export function normalizeWithOffsets(original: string): NormalizedText {
+/**
+ * Where `foldInto` writes: the folded UTF-16 units and, for each, where its source code point
+ * starts in the original. Reused from text to text, so a page's scan allocates nothing per passage.
+ */
+export interface FoldBuffers {
+  codes: Uint16Array;
+  starts: Uint32Array;
+}
+
+export function createFoldBuffers(size = 1024): FoldBuffers {
+  return { codes: new Uint16Array(size), starts: new Uint32Array(size) };
+}
+
+function grow(buffers: FoldBuffers, needed: number, used: number): void {
+  const size = Math.max(needed, buffers.codes.length * 2);
+  const codes = new Uint16Array(size);
+  codes.set(buffers.codes.subarray(0, used));
+  const starts = new Uint32Array(size);
+  starts.set(buffers.starts.subarray(0, used));
+  buffers.codes = codes;
+  buffers.starts = starts;
+}
+
+/**
+ * Folds case, accents, dashes, apostrophes and spacing of `original` into `buffers` (grown when
+ * too small) and returns how many units it wrote.
+ */
+export function foldInto(original: string, buffers: FoldBuffers): number {
   const length = original.length;
-  // Char codes, not strings: a news page is mostly ASCII, and per-character strings would dominate.
   // Output never outgrows input except where a character expands ('ﬁ' → 'fi'); only then can it grow.
-  let codes = new Uint16Array(length + 8);
-  let starts = new Uint32Array(length + 8);
+  if (buffers.codes.length < length + 8) grow(buffers, length + 8, 0);
+  let { codes, starts } = buffers;
   let outLength = 0;
   let lastWasSpace = true;
 
@@ -94,13 +119,8 @@ export function normalizeWithOffsets(original: string): NormalizedText {
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint, width === 1 ? original[i]! : original.slice(i, i + 2));
     if (outLength + folded.length + (length - i) > codes.length) {
-      const size = (outLength + folded.length + (length - i)) * 2;
-      const grownCodes = new Uint16Array(size);
-      grownCodes.set(codes);
-      codes = grownCodes;
-      const grownStarts = new Uint32Array(size);
-      grownStarts.set(starts);
-      starts = grownStarts;
+      grow(buffers, (outLength + folded.length + (length - i)) * 2, outLength);
+      ({ codes, starts } = buffers);
     }
     if (folded === ' ') {
       if (!lastWasSpace) {
@@ -117,7 +137,14 @@ export function normalizeWithOffsets(original: string): NormalizedText {
     }
     i += width;
   }
-  return { text: codesToString(codes, outLength), starts: starts.subarray(0, outLength) };
+  return outLength;
+}
+
+/** Folds case, accents, dashes, apostrophes and spacing; see `NormalizedText` for the offsets. */
+export function normalizeWithOffsets(original: string): NormalizedText {
+  const buffers = createFoldBuffers(original.length + 8);
+  const length = foldInto(original, buffers);
+  return { text: codesToString(buffers.codes, length), starts: buffers.starts.subarray(0, length) };
 }
 
 // Decoding the code units natively beats building the string from them in JavaScript.
