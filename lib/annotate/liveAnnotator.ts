@@ -1,6 +1,6 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
-import { isInlineElement, rangeForBlockSpan, textBlocksOf, type TextBlock } from '../page/textBlocks';
+import { isInlineElement, rangeForBlockSpan, shadowHostsIn, textBlocksOf, type TextBlock } from '../page/textBlocks';
 import { resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
@@ -127,10 +127,9 @@ export class LiveAnnotator {
 
   /** Registers the passages of `root` (and of open shadow roots in it) as the walk reaches them. */
   private *blocksOf(root: Node): Generator<LiveBlock> {
+    for (const block of textBlocksOf(root)) yield this.register(block);
     const shadowRoots: ShadowRoot[] = [];
-    for (const block of textBlocksOf(root, { onElement: (element) => this.noteElement(element, shadowRoots) })) {
-      yield this.register(block);
-    }
+    for (const host of shadowHostsIn(root)) this.noteElement(host, shadowRoots);
     for (const shadowRoot of shadowRoots) {
       this.observe(shadowRoot);
       this.options.onShadowRoot?.(shadowRoot);

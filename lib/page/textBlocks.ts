@@ -38,30 +38,50 @@ function passageOf(node: Node, cache: Map<Element, Element | null>): Element | n
   return element;
 }
 
-export interface CollectOptions {
-  /** Also called for every element read, e.g. to find open shadow roots. */
-  onElement?: (element: Element) => void;
+/**
+ * Whether the text under `parent` is skipped: `parent` or an ancestor up to `root` is one the
+ * skip rules name. Answers are kept per element, so each is judged once however much text it holds.
+ */
+function skipCheck(root: Node): (parent: Node) => boolean {
+  const known = new Map<Node, boolean>([[root, false]]);
+  const path: Node[] = [];
+  return (parent) => {
+    let skipped = known.get(parent);
+    if (skipped !== undefined) return skipped;
+    path.length = 0;
+    let node: Node | null = parent;
+    while (node && (skipped = known.get(node)) === undefined) {
+      path.push(node);
+      node = node.parentNode;
+    }
+    skipped ??= false;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const element = path[i]!;
+      skipped ||= element.nodeType === 1 && isSkippedElement(element as Element);
+      known.set(element, skipped);
+    }
+    return skipped;
+  };
 }
 
-/** The page's passages in reading order, produced as the walk goes so callers can stop and resume. */
-export function* textBlocksOf(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
+/**
+ * The page's passages in reading order, produced as the walk goes so callers can stop and resume.
+ * The walk itself is the browser's (text nodes only, no filter called per node): the skip rules
+ * are asked once per parent element, and line breaks are found by their own query.
+ */
+export function* textBlocksOf(root: Node): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   if (root.nodeType !== 9 && isInSkippedSubtree(root)) return;
   if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
-  const walker =
-    root.nodeType === 3
-      ? undefined
-      : doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-          acceptNode(node) {
-            if (node.nodeType === 3) return 1; // FILTER_ACCEPT
-            const element = node as Element;
-            if (isSkippedElement(element)) return 2; // FILTER_REJECT: skip the whole subtree
-            options.onElement?.(element);
-            return element.tagName === 'BR' ? 1 : 3; // a line break ends the passage; other elements are walked through
-          },
-        });
+  const isSkipped = skipCheck(root);
+  const lineBreaks: ArrayLike<Element> =
+    root.nodeType === 3 ? [] : (root as ParentNode).querySelectorAll('br');
+  let nextLineBreak = 0;
+  const walker = root.nodeType === 3 ? undefined : doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   const cache = new Map<Element, Element | null>();
   let passage: Element | null | undefined;
+  let lastParent: Node | null = null;
+  let lastParentSkipped = false;
   let parts: string[] = [];
   let segments: TextSegment[] = [];
   let length = 0;
@@ -76,10 +96,21 @@ export function* textBlocksOf(root: Node, options: CollectOptions = {}): Generat
     return block;
   };
   for (let node: Node | null = walker ? walker.nextNode() : root; node; node = walker ? walker.nextNode() : null) {
-    if (node.nodeType !== 3) {
-      const block = take(); // <br>: a hard break between passages
+    const parent = node.parentNode;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastParentSkipped = parent !== null && isSkipped(parent);
+    }
+    if (lastParentSkipped) continue;
+    // A line break (outside skipped parts) between the last text and this one ends the passage.
+    let lineBreak = false;
+    while (nextLineBreak < lineBreaks.length && node.compareDocumentPosition(lineBreaks[nextLineBreak]!) & 0x2 /* PRECEDING */) {
+      const br = lineBreaks[nextLineBreak++]!;
+      lineBreak ||= !isSkipped(br);
+    }
+    if (lineBreak) {
+      const block = take();
       if (block) yield block;
-      continue;
     }
     const value = node.nodeValue ?? '';
     if (value.length === 0) continue;
@@ -98,8 +129,21 @@ export function* textBlocksOf(root: Node, options: CollectOptions = {}): Generat
   if (last) yield last;
 }
 
-export function collectTextBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  return [...textBlocksOf(root, options)];
+/** Every element under `root` that has an open shadow root, or may get one (a custom element). */
+export function shadowHostsIn(root: Node): Element[] {
+  if (root.nodeType === 3) return [];
+  const doc = root.ownerDocument ?? (root as Document);
+  const hosts: Element[] = [];
+  const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if (element.shadowRoot || element.localName.includes('-')) hosts.push(element);
+  }
+  return hosts.filter((host) => !isSkippedElement(host) && !isInSkippedSubtree(host));
+}
+
+export function collectTextBlocks(root: Node): TextBlock[] {
+  return [...textBlocksOf(root)];
 }
 
 /** The segment holding the character at `offset` (or ending at it, for an end offset). */
