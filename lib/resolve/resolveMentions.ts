@@ -34,17 +34,27 @@ function isDefinite(alias: IndexedAlias): boolean {
   return !alias.requires && !alias.ambiguous;
 }
 
+/** The one entity the match's definite aliases name, or -1 when they name none or several. */
+function definiteEntity(index: NameIndex, match: MatchOnPage): number {
+  let entity = -1;
+  for (const aliasIndex of match.aliases) {
+    const alias = index.aliases[aliasIndex]!;
+    if (!isDefinite(alias)) continue;
+    if (entity >= 0 && entity !== alias.entity) return -1;
+    entity = alias.entity;
+  }
+  return entity;
+}
+
 /** Where on the page each entity is named beyond doubt: the evidence every other decision uses. */
 function collectEvidence(index: NameIndex, matches: MatchOnPage[]): Map<number, number[]> {
   const evidence = new Map<number, number[]>();
   for (const match of matches) {
-    const definite = match.aliases.filter((a) => isDefinite(index.aliases[a]!));
-    const entities = new Set(definite.map((a) => index.aliases[a]!.entity));
-    if (entities.size !== 1) continue;
-    const [entity] = entities;
-    const positions = evidence.get(entity!) ?? [];
-    positions.push(match.position);
-    evidence.set(entity!, positions);
+    const entity = definiteEntity(index, match);
+    if (entity < 0) continue;
+    const positions = evidence.get(entity);
+    if (positions) positions.push(match.position);
+    else evidence.set(entity, [match.position]);
   }
   return evidence;
 }
@@ -74,6 +84,11 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
   const candidates: Candidate[] = [];
   if (match.aliases.length === 0 && match.shadows) {
     return { entity: undefined, alias: undefined, reason: 'part of the name of someone not in the dataset' };
+  }
+  // The common case, answered without the general machinery below: every reading is one entity's plain name.
+  const firstAlias = match.aliases[0];
+  if (firstAlias !== undefined && match.aliases.every((a) => isDefinite(index.aliases[a]!) && index.aliases[a]!.entity === index.aliases[firstAlias]!.entity)) {
+    return { entity: index.aliases[firstAlias]!.entity, alias: match.aliases[match.aliases.length - 1]!, reason: 'unambiguous name' };
   }
   for (const aliasIndex of match.aliases) {
     const alias = index.aliases[aliasIndex]!;
