@@ -1,7 +1,7 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
-import { isInlineElement, rangeForBlockSpan, shadowHostsIn, textBlocksOf, type TextBlock } from '../page/textBlocks';
-import { resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
+import { isInlineElement, rangeForBlockSpan, shadowHostsOf, textBlocksOf, type TextBlock } from '../page/textBlocks';
+import { definiteEntity, fixedEntity, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
  * The pipeline on a live page: the visible part of the page first, the rest in small slices of
@@ -27,6 +27,18 @@ interface LiveBlock {
   block: TextBlock;
   element: Element;
   matches: TextMatch[];
+  /** Per match: the entity it names whatever the page says (fixedEntity), or -1 when the page decides. */
+  fixed: number[];
+  /** Keys of this block's mentions, shown or waiting to be. */
+  keys: Set<string>;
+}
+
+/** A decided link waiting to be handed to the page. */
+interface PendingMention {
+  live: LiveBlock;
+  match: TextMatch;
+  entity: number;
+  reason: string;
 }
 
 export interface Scheduler {
@@ -52,7 +64,7 @@ const MUTATION_BATCH_MS = 30;
 /** How often, while the first reading goes on, the links found so far are decided and shown. */
 const DECISION_INTERVAL_MS = 250;
 /** How many new marks are handed to the page in one task. */
-const DELIVERY_CHUNK = 400;
+const DELIVERY_CHUNK = 200;
 /** When to look again for shadow roots attached after the first reading. */
 const LATE_SHADOW_CHECKS_MS = [300, 1_000, 3_000, 8_000];
 
@@ -74,8 +86,21 @@ export class LiveAnnotator {
   private stopped = false;
   private readonly sliceMs: number;
   private resolveQueued = false;
-  private decisions = 0;
   private readonly shadowlessHosts = new Set<Element>();
+  /**
+   * The page-wide decision is kept up to date piece by piece: most names are fixed the moment
+   * they are matched, and only the blocks with a name in doubt are decided again, against
+   * evidence (where each entity is named beyond doubt) kept as blocks come and go.
+   */
+  private readonly evidence = new Map<number, number[]>();
+  private evidenceStale = false;
+  private readonly doubtfulBlocks = new Set<LiveBlock>();
+  /** Keys of the mentions (shown or queued) that a page-wide decision made, with their block. */
+  private readonly decided = new Map<string, LiveBlock>();
+  /** Decided mentions not yet handed to the page, in the order they were decided. */
+  private readonly queue = new Map<string, PendingMention>();
+  private pumpScheduled = false;
+  private pendingRemoved: LiveMention[] = [];
 
   constructor(private readonly options: LiveAnnotatorOptions) {
     this.sliceMs = options.sliceMs ?? 8;
@@ -93,13 +118,20 @@ export class LiveAnnotator {
     const view = root.defaultView;
     // On a page opened at its top, reading order is viewport order and the walk can go lazily;
     // a restored scroll position needs the whole page in hand to find what is on screen.
-    const blocks: Iterator<LiveBlock> =
-      view && view.scrollY > view.innerHeight ? this.viewportFirst([...this.blocksOf(body)]).values() : this.blocksOf(body);
+    const blocks: Iterator<LiveBlock | undefined> =
+      view && view.scrollY > view.innerHeight ? this.viewportFirst(this.collect(body)).values() : this.blocksOf(body);
     for (const delay of LATE_SHADOW_CHECKS_MS) {
       this.options.scheduler.later(() => this.stopped || this.recheckLateShadowRoots(), delay);
     }
     return new Promise((resolve) => {
       let lastDecision = -Infinity;
+      // A decision gets a task of its own after a slice, so that the two never add up to a long task.
+      const decideThen = (next: () => void) =>
+        this.options.scheduler.later(() => {
+          if (!this.stopped) this.resolveAndNotify();
+          lastDecision = performance.now();
+          next();
+        }, 0);
       const work = (timeRemaining: () => number) => {
         if (this.stopped) return resolve();
         const deadline = performance.now() + Math.min(this.sliceMs, Math.max(2, timeRemaining()));
@@ -110,15 +142,19 @@ export class LiveAnnotator {
             done = true;
             break;
           }
-          this.matchBlock(next.value);
+          if (next.value) this.matchBlock(next.value);
         }
-        // Deciding is page-wide, so it runs after the first slice (the screen), every so often, and at the end.
-        if (done || performance.now() - lastDecision > DECISION_INTERVAL_MS) {
+        const continueReading = () => (done ? resolve() : this.options.scheduler.idle(work));
+        // Deciding is page-wide, so it runs after the first slice (the screen, at once), every so often, and at the end.
+        if (lastDecision === -Infinity) {
           this.resolveAndNotify();
           lastDecision = performance.now();
+          continueReading();
+        } else if (done || performance.now() - lastDecision > DECISION_INTERVAL_MS) {
+          decideThen(continueReading);
+        } else {
+          continueReading();
         }
-        if (done) resolve();
-        else this.options.scheduler.idle(work);
       };
       // The first slice runs now: what the reader is looking at is marked without waiting for idle time.
       work(() => this.sliceMs);
@@ -126,10 +162,14 @@ export class LiveAnnotator {
   }
 
   /** Registers the passages of `root` (and of open shadow roots in it) as the walk reaches them. */
-  private *blocksOf(root: Node): Generator<LiveBlock> {
+  private *blocksOf(root: Node): Generator<LiveBlock | undefined> {
     for (const block of textBlocksOf(root)) yield this.register(block);
     const shadowRoots: ShadowRoot[] = [];
-    for (const host of shadowHostsIn(root)) this.noteElement(host, shadowRoots);
+    // Undefined steps are pauses in the walk for shadow hosts, so that a slice can end there.
+    for (const host of shadowHostsOf(root)) {
+      if (host) this.noteElement(host, shadowRoots);
+      else yield undefined;
+    }
     for (const shadowRoot of shadowRoots) {
       this.observe(shadowRoot);
       this.options.onShadowRoot?.(shadowRoot);
@@ -153,6 +193,12 @@ export class LiveAnnotator {
     this.current.clear();
     this.blocks.clear();
     this.blockOfNode.clear();
+    this.evidence.clear();
+    this.evidenceStale = false;
+    this.doubtfulBlocks.clear();
+    this.decided.clear();
+    this.queue.clear();
+    this.pendingRemoved = [];
     if (removed.length > 0) this.options.onChange([], removed);
   }
 
@@ -166,6 +212,15 @@ export class LiveAnnotator {
 
   /** Re-decides every link, e.g. after the reader dismissed one. */
   refresh(): void {
+    for (const live of this.blocks.values()) {
+      live.matches.forEach((match, i) => {
+        const entity = live.fixed[i]!;
+        if (entity < 0) return;
+        const key = this.keyOf(live, match, entity);
+        if (this.isDismissedMatch(live, match, entity)) this.withdraw(key, live);
+        else this.offer(key, { live, match, entity, reason: 'unambiguous name' });
+      });
+    }
     this.resolveAndNotify();
   }
 
@@ -200,7 +255,7 @@ export class LiveAnnotator {
   }
 
   private collect(root: Node): LiveBlock[] {
-    return [...this.blocksOf(root)];
+    return [...this.blocksOf(root)].filter((live) => live !== undefined);
   }
 
   private register(block: TextBlock): LiveBlock {
@@ -211,6 +266,8 @@ export class LiveAnnotator {
       block,
       element: passageElement(first) ?? this.options.root.documentElement,
       matches: [],
+      fixed: [],
+      keys: new Set(),
     };
     this.blocks.set(live.id, live);
     for (const segment of block.segments) this.blockOfNode.set(segment.node, live);
@@ -222,6 +279,9 @@ export class LiveAnnotator {
     for (const segment of live.block.segments) {
       if (this.blockOfNode.get(segment.node) === live) this.blockOfNode.delete(segment.node);
     }
+    this.doubtfulBlocks.delete(live);
+    if (live.matches.length > 0) this.evidenceStale = true;
+    for (const key of [...live.keys]) this.withdraw(key, live);
   }
 
   /** Blocks are in reading order; those on screen (found by binary search) go first. */
@@ -243,62 +303,137 @@ export class LiveAnnotator {
   }
 
   private matchBlock(live: LiveBlock): void {
+    const { index } = this.options.matcher;
     live.matches = findMatches(this.options.matcher, live.block.text);
+    live.fixed = live.matches.map((match) => fixedEntity(index, match));
+    live.matches.forEach((match, i) => {
+      const named = definiteEntity(index, match);
+      if (named >= 0 && !this.evidenceStale) {
+        const positions = this.evidence.get(named);
+        const position = this.positionOf(live, match);
+        if (positions) positions.push(position);
+        else this.evidence.set(named, [position]);
+      }
+      const entity = live.fixed[i]!;
+      if (entity < 0) this.doubtfulBlocks.add(live);
+      else if (!this.isDismissedMatch(live, match, entity)) {
+        this.offer(this.keyOf(live, match, entity), { live, match, entity, reason: 'unambiguous name' });
+      }
+    });
   }
 
-  private resolveAndNotify(): void {
-    const { matcher, root, isDismissed } = this.options;
-    const ordered = [...this.blocks.values()].filter((b) => b.matches.length > 0).sort((a, b) => a.order - b.order);
-    const spans: (MatchOnPage & { live: LiveBlock; match: TextMatch })[] = [];
-    for (const live of ordered) {
+  private positionOf(live: LiveBlock, match: TextMatch): number {
+    return live.order * 1e7 + match.start;
+  }
+
+  private keyOf(live: LiveBlock, match: TextMatch, entity: number): string {
+    return `${live.id}:${match.start}:${match.end}:${this.options.matcher.index.entities[entity]!.id}`;
+  }
+
+  private isDismissedMatch(live: LiveBlock, match: TextMatch, entity: number): boolean {
+    const { isDismissed, matcher } = this.options;
+    return isDismissed?.(matcher.index.entities[entity]!.id, live.block.text.slice(match.start, match.end)) ?? false;
+  }
+
+  /** Queues a decided mention unless it is shown or queued already. */
+  private offer(key: string, pending: PendingMention): void {
+    if (this.current.has(key) || this.queue.has(key)) return;
+    this.queue.set(key, pending);
+    pending.live.keys.add(key);
+  }
+
+  /** Takes a mention back, whether shown (the page hears of it at the next decision) or only queued. */
+  private withdraw(key: string, live: LiveBlock): void {
+    live.keys.delete(key);
+    this.queue.delete(key);
+    this.decided.delete(key);
+    const shown = this.current.get(key);
+    if (shown) {
+      this.current.delete(key);
+      this.pendingRemoved.push(shown);
+    }
+  }
+
+  private rebuildEvidence(): void {
+    const { index } = this.options.matcher;
+    this.evidence.clear();
+    for (const live of this.blocks.values()) {
       for (const match of live.matches) {
-        spans.push({ position: live.order * 1e7 + match.start, aliases: match.aliases, titled: match.titled, shadows: match.shadows, live, match });
+        const named = definiteEntity(index, match);
+        if (named < 0) continue;
+        const positions = this.evidence.get(named);
+        if (positions) positions.push(this.positionOf(live, match));
+        else this.evidence.set(named, [this.positionOf(live, match)]);
       }
     }
-    const resolutions = resolveMentions(matcher.index, spans);
-    const next = new Map<string, { span: (typeof spans)[number]; entity: number; reason: string }>();
+    this.evidenceStale = false;
+  }
+
+  /** Decides the names in doubt against the page as it stands, then hands over what changed. */
+  private resolveAndNotify(): void {
+    const { matcher } = this.options;
+    if (this.evidenceStale) this.rebuildEvidence();
+    const spans: (MatchOnPage & { live: LiveBlock; match: TextMatch })[] = [];
+    for (const live of this.doubtfulBlocks) {
+      live.matches.forEach((match, i) => {
+        if (live.fixed[i]! >= 0) return;
+        spans.push({ position: this.positionOf(live, match), aliases: match.aliases, titled: match.titled, shadows: match.shadows, live, match });
+      });
+    }
+    const resolutions = resolveMentions(matcher.index, spans, this.evidence);
+    const next = new Map<string, PendingMention>();
     resolutions.forEach((resolution, i) => {
       if (resolution.entity === undefined) return;
-      const span = spans[i]!;
-      const entity = matcher.index.entities[resolution.entity]!;
-      const text = span.live.block.text.slice(span.match.start, span.match.end);
-      if (isDismissed?.(entity.id, text)) return;
-      next.set(`${span.live.id}:${span.match.start}:${span.match.end}:${entity.id}`, { span, entity: resolution.entity, reason: resolution.reason });
+      const { live, match } = spans[i]!;
+      if (this.isDismissedMatch(live, match, resolution.entity)) return;
+      next.set(this.keyOf(live, match, resolution.entity), { live, match, entity: resolution.entity, reason: resolution.reason });
     });
-
-    const removed: LiveMention[] = [];
-    for (const [key, mention] of this.current) {
-      if (!next.has(key)) {
-        removed.push(mention);
-        this.current.delete(key);
-      }
+    for (const [key, live] of this.decided) {
+      if (!next.has(key)) this.withdraw(key, live);
     }
+    for (const [key, pending] of next) {
+      if (this.decided.has(key)) continue;
+      this.decided.set(key, pending.live);
+      this.offer(key, pending);
+    }
+    const removed = this.pendingRemoved;
+    this.pendingRemoved = [];
     if (removed.length > 0) this.options.onChange([], removed);
-    const toAdd = [...next].filter(([key]) => !this.current.has(key));
-    // Thousands of new marks (a long page read to its end) are handed over a few hundred at a time,
-    // so that no task grows long; a newer decision supersedes the rest of an older one.
-    const generation = ++this.decisions;
-    const deliver = (from: number) => {
-      if (generation !== this.decisions || this.stopped) return;
-      const added: LiveMention[] = [];
-      for (const [key, { span, entity, reason }] of toAdd.slice(from, from + DELIVERY_CHUNK)) {
-        const record = matcher.index.entities[entity]!;
-        const mention: LiveMention = {
-          key,
-          range: rangeForBlockSpan(root, span.live.block, span.match.start, span.match.end),
-          entityId: record.id,
-          type: record.type,
-          text: span.live.block.text.slice(span.match.start, span.match.end),
-          element: span.live.element,
-          reason,
-        };
-        this.current.set(key, mention);
-        added.push(mention);
-      }
-      if (added.length > 0) this.options.onChange(added, []);
-      if (from + DELIVERY_CHUNK < toAdd.length) this.options.scheduler.later(() => deliver(from + DELIVERY_CHUNK), 0);
-    };
-    deliver(0);
+    this.pump();
+  }
+
+  /**
+   * Hands queued mentions to the page a few hundred at a time, so that no task grows long when
+   * thousands arrive at once (a long page read to its end).
+   */
+  private pump(): void {
+    if (this.stopped) return;
+    const { matcher, root } = this.options;
+    const added: LiveMention[] = [];
+    for (const [key, { live, match, entity, reason }] of this.queue) {
+      if (added.length >= DELIVERY_CHUNK) break;
+      this.queue.delete(key);
+      const record = matcher.index.entities[entity]!;
+      const mention: LiveMention = {
+        key,
+        range: rangeForBlockSpan(root, live.block, match.start, match.end),
+        entityId: record.id,
+        type: record.type,
+        text: live.block.text.slice(match.start, match.end),
+        element: live.element,
+        reason,
+      };
+      this.current.set(key, mention);
+      added.push(mention);
+    }
+    if (added.length > 0) this.options.onChange(added, []);
+    if (this.queue.size > 0 && !this.pumpScheduled) {
+      this.pumpScheduled = true;
+      this.options.scheduler.later(() => {
+        this.pumpScheduled = false;
+        this.pump();
+      }, 0);
+    }
   }
 
   private observe(root: Node): void {

@@ -129,17 +129,22 @@ export function* textBlocksOf(root: Node): Generator<TextBlock> {
   if (last) yield last;
 }
 
-/** Every element under `root` that has an open shadow root, or may get one (a custom element). */
-export function shadowHostsIn(root: Node): Element[] {
-  if (root.nodeType === 3) return [];
+/**
+ * Every element under `root` that has an open shadow root, or may get one (a custom element).
+ * Yields undefined every few hundred elements walked, so a caller reading in slices can pause.
+ */
+export function* shadowHostsOf(root: Node): Generator<Element | undefined> {
+  if (root.nodeType === 3) return;
   const doc = root.ownerDocument ?? (root as Document);
-  const hosts: Element[] = [];
   const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+  let walked = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const element = node as Element;
-    if (element.shadowRoot || element.localName.includes('-')) hosts.push(element);
+    if ((element.shadowRoot || element.localName.includes('-')) && !isSkippedElement(element) && !isInSkippedSubtree(element)) {
+      yield element;
+    }
+    if (++walked % 512 === 0) yield undefined;
   }
-  return hosts.filter((host) => !isSkippedElement(host) && !isInSkippedSubtree(host));
 }
 
 export function collectTextBlocks(root: Node): TextBlock[] {

@@ -35,7 +35,7 @@ function isDefinite(alias: IndexedAlias): boolean {
 }
 
 /** The one entity the match's definite aliases name, or -1 when they name none or several. */
-function definiteEntity(index: NameIndex, match: MatchOnPage): number {
+export function definiteEntity(index: NameIndex, match: Pick<MatchOnPage, 'aliases'>): number {
   let entity = -1;
   for (const aliasIndex of match.aliases) {
     const alias = index.aliases[aliasIndex]!;
@@ -46,8 +46,22 @@ function definiteEntity(index: NameIndex, match: MatchOnPage): number {
   return entity;
 }
 
+/**
+ * The entity a match names whatever the rest of the page says (every reading is one entity's plain
+ * name), or -1 when the page must decide. Most matches on a page are such.
+ */
+export function fixedEntity(index: NameIndex, match: Pick<MatchOnPage, 'aliases' | 'shadows'>): number {
+  if (match.shadows || match.aliases.length === 0) return -1;
+  const entity = index.aliases[match.aliases[0]!]!.entity;
+  for (const aliasIndex of match.aliases) {
+    const alias = index.aliases[aliasIndex]!;
+    if (!isDefinite(alias) || alias.entity !== entity) return -1;
+  }
+  return entity;
+}
+
 /** Where on the page each entity is named beyond doubt: the evidence every other decision uses. */
-function collectEvidence(index: NameIndex, matches: MatchOnPage[]): Map<number, number[]> {
+export function collectEvidence(index: NameIndex, matches: readonly MatchOnPage[]): Map<number, number[]> {
   const evidence = new Map<number, number[]>();
   for (const match of matches) {
     const entity = definiteEntity(index, match);
@@ -85,11 +99,9 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
   if (match.aliases.length === 0 && match.shadows) {
     return { entity: undefined, alias: undefined, reason: 'part of the name of someone not in the dataset' };
   }
-  // The common case, answered without the general machinery below: every reading is one entity's plain name.
-  const firstAlias = match.aliases[0];
-  if (firstAlias !== undefined && match.aliases.every((a) => isDefinite(index.aliases[a]!) && index.aliases[a]!.entity === index.aliases[firstAlias]!.entity)) {
-    return { entity: index.aliases[firstAlias]!.entity, alias: match.aliases[match.aliases.length - 1]!, reason: 'unambiguous name' };
-  }
+  // The common case, answered without the general machinery below.
+  const fixed = fixedEntity(index, match);
+  if (fixed >= 0) return { entity: fixed, alias: match.aliases[match.aliases.length - 1]!, reason: 'unambiguous name' };
   for (const aliasIndex of match.aliases) {
     const alias = index.aliases[aliasIndex]!;
     const name = describe(index, alias.entity);
@@ -171,8 +183,18 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
   };
 }
 
-export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resolution[] {
-  const evidence = collectEvidence(index, matches);
+/**
+ * Decides every match. `knownEvidence`, when given, is collectEvidence over the whole page (of
+ * which `matches` may be only the part in doubt: see fixedEntity); it is read, never changed.
+ */
+export function resolveMentions(
+  index: NameIndex,
+  matches: readonly MatchOnPage[],
+  knownEvidence?: ReadonlyMap<number, readonly number[]>,
+): Resolution[] {
+  const evidence = knownEvidence ? new Map(knownEvidence as Map<number, number[]>) : collectEvidence(index, matches);
+  /** Entities whose positions this call owns (copied before the first one it learns). */
+  const owned = new Set<number>();
   const otherBearers: OtherBearers = new Map();
   for (const match of matches) {
     for (const aliasIndex of match.shadows ?? []) {
@@ -191,9 +213,13 @@ export function resolveMentions(index: NameIndex, matches: MatchOnPage[]): Resol
     const alias = index.aliases[resolution.alias!]!;
     // Definite names are evidence already; short forms never name anything in full.
     if (isDefinite(alias) || alias.requires === 'fullName') return;
-    const positions = evidence.get(resolution.entity);
-    if (positions) positions.push(matches[i]!.position);
-    else evidence.set(resolution.entity, [matches[i]!.position]);
+    let positions = evidence.get(resolution.entity);
+    if (!positions || (knownEvidence && !owned.has(resolution.entity))) {
+      positions = [...(positions ?? [])];
+      evidence.set(resolution.entity, positions);
+      owned.add(resolution.entity);
+    }
+    positions.push(matches[i]!.position);
     learned = true;
   });
   if (!learned) return firstPass;

@@ -23,6 +23,14 @@ async function settle(scheduler: { run(): void }) {
   }
 }
 
+/** Starts reading and runs the scheduler until the reading is done (however many slices it takes). */
+async function startAndSettle(annotator: LiveAnnotator, scheduler: { run(): void }) {
+  const reading = annotator.start();
+  await settle(scheduler);
+  await reading;
+  await settle(scheduler);
+}
+
 function setup(html: string, isDismissed?: (entityId: string, text: string) => boolean) {
   document.body.innerHTML = html;
   const scheduler = manualScheduler();
@@ -44,16 +52,14 @@ function setup(html: string, isDismissed?: (entityId: string, text: string) => b
 describe('LiveAnnotator', () => {
   it('reads the page once and keeps one page, one meaning across passages', async () => {
     const { annotator, scheduler, texts } = setup('<p>Lydia Khalil met officials in <b>Kabul</b>.</p><p>Khalil said little.</p>');
-    await annotator.start();
-    await settle(scheduler);
+    await startAndSettle(annotator, scheduler);
     expect(texts()).toEqual(['Kabul→kabul', 'Khalil→lydia-khalil', 'Lydia Khalil→lydia-khalil']);
     annotator.stop();
   });
 
   it('marks added text, forgets removed text and re-decides short forms as evidence changes', async () => {
     const { annotator, scheduler, texts } = setup('<p id="a">Khalil said little.</p>');
-    await annotator.start();
-    await settle(scheduler);
+    await startAndSettle(annotator, scheduler);
     expect(texts()).toEqual([]);
     const later = document.createElement('p');
     later.textContent = 'Lydia Khalil, of the Lowy Institute, spoke in Kabul.';
@@ -68,8 +74,7 @@ describe('LiveAnnotator', () => {
 
   it('applies pending changes at once when flushed', async () => {
     const { annotator, scheduler, texts } = setup('<p id="a">Nothing here.</p>');
-    await annotator.start();
-    await settle(scheduler);
+    await startAndSettle(annotator, scheduler);
     document.getElementById('a')!.textContent = 'Now in Kabul.';
     annotator.flush();
     expect(texts()).toEqual(['Kabul→kabul']);
@@ -78,16 +83,14 @@ describe('LiveAnnotator', () => {
 
   it('leaves out links the reader dismissed', async () => {
     const { annotator, scheduler, texts } = setup('<p>Kabul and the Taliban.</p>', (entityId) => entityId === 'kabul');
-    await annotator.start();
-    await settle(scheduler);
+    await startAndSettle(annotator, scheduler);
     expect(texts()).toEqual(['Taliban→taliban']);
     annotator.stop();
   });
 
   it('takes every mark away when stopped', async () => {
     const { annotator, scheduler, texts } = setup('<p>Kabul.</p>');
-    await annotator.start();
-    await settle(scheduler);
+    await startAndSettle(annotator, scheduler);
     annotator.stop();
     expect(texts()).toEqual([]);
   });
