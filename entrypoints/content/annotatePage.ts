@@ -1,3 +1,4 @@
+import { compareRangeStarts } from '@/lib/page/rangeGeometry';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LiveAnnotator, type LiveMention } from '@/lib/annotate/liveAnnotator';
 import type { Matcher } from '@/lib/matcher/findMatches';
@@ -75,7 +76,7 @@ export function startAnnotating(
       for (const mention of added) {
         hitTester.add(mention);
         const first = firstMentions.get(mention.entityId);
-        if (!first || mention.range.compareBoundaryPoints(Range.START_TO_START, first.range) < 0) {
+        if (!first || compareRangeStarts(mention.range, first.range) < 0) {
           firstMentions.set(mention.entityId, mention);
         }
       }

@@ -1,3 +1,4 @@
+import { clientRectsOf } from '@/lib/page/rangeGeometry';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { isDarkBackground } from '@/lib/page/pageTheme';
@@ -75,7 +76,7 @@ export function startHoverCards(
   const open = async (mention: LiveMention, options: { focus?: boolean; point?: { x: number; y: number } } = {}) => {
     const data = await loadCard(mention.entityId).catch(() => null);
     if (!data) return;
-    const rects = [...mention.range.getClientRects()];
+    const rects = clientRectsOf(mention.range);
     const point = options.point;
     const lineRect = (point && rects.find((rect) => point.y >= rect.top && point.y <= rect.bottom)) ?? rects[0];
     if (!lineRect) return;

@@ -1,3 +1,4 @@
+import { compareRangeStarts } from '@/lib/page/rangeGeometry';
 import { handleMessages, type ContentProtocol, type PageEntity } from '@/lib/messaging/protocol';
 import { recordSightings } from '@/lib/research/history';
 import { historyItem, type Settings } from '@/lib/storage/items';
@@ -5,7 +6,7 @@ import type { AnnotatedPage, LiveMention } from './annotatePage';
 import type { HoverCards } from './hoverCards';
 
 function inReadingOrder(mentions: LiveMention[]): LiveMention[] {
-  return [...mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return [...mentions].sort((a, b) => compareRangeStarts(a.range, b.range));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
-import { isInlineElement, rangeForBlockSpan, shadowHostsOf, textBlocksOf, type TextBlock } from '../page/textBlocks';
+import { isInlineElement, markRangeForBlockSpan, shadowHostsOf, textBlocksOf, type TextBlock } from '../page/textBlocks';
 import { definiteEntity, fixedEntity, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
@@ -11,7 +11,8 @@ import { definiteEntity, fixedEntity, resolveMentions, type MatchOnPage } from '
 
 export interface LiveMention {
   key: string;
-  range: Range;
+  /** A StaticRange in browsers (see markRangeForBlockSpan). */
+  range: AbstractRange;
   entityId: string;
   type: EntityType;
   text: string;
@@ -416,7 +417,7 @@ export class LiveAnnotator {
       const record = matcher.index.entities[entity]!;
       const mention: LiveMention = {
         key,
-        range: rangeForBlockSpan(root, live.block, match.start, match.end),
+        range: markRangeForBlockSpan(root, live.block, match.start, match.end),
         entityId: record.id,
         type: record.type,
         text: live.block.text.slice(match.start, match.end),

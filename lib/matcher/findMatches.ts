@@ -120,8 +120,14 @@ function isInsideAddress(original: string, start: number, end: number): boolean 
   return marked && ADDRESS_LIKE.test(original.slice(from, to));
 }
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
 function isCapitalised(word: string | undefined): boolean {
-  return word !== undefined && /^\p{Lu}/u.test(word);
+  if (word === undefined || word.length === 0) return false;
+  // ASCII first: a Unicode property class is costly to compile, and V8 may drop the compiled code at any GC.
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return STARTS_UPPER.test(word);
 }
 
 /** A short form inside a longer capitalised name is another person's ("Mahmoud Karzai", "Khalil Rahimi"). */

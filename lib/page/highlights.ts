@@ -62,7 +62,7 @@ export function installHighlightStyles(target: Document | ShadowRoot, style: Hig
 }
 
 export interface HighlightedRange {
-  range: Range;
+  range: AbstractRange;
   type: EntityType;
 }
 
@@ -88,7 +88,7 @@ export class PageHighlights {
     for (const { range, type } of ranges) this.byKind.get(type)?.delete(range);
   }
 
-  setActive(range: Range | undefined): void {
+  setActive(range: AbstractRange | undefined): void {
     this.active.clear();
     if (range) this.active.add(range);
   }

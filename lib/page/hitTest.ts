@@ -1,10 +1,12 @@
+import { clientRectsOf } from './rangeGeometry';
+
 /**
  * Which mention is under the pointer, without a listener per mark: the caret position under the
  * pointer gives a text node and offset, and the mention's own rectangles confirm the hit (a caret
  * is also reported beside a line's end, where there is no text).
  */
 export interface Hittable {
-  range: Range;
+  range: AbstractRange;
 }
 
 interface NodeSpan<T> {
@@ -30,8 +32,8 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }
 
-function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {
+  for (const rect of clientRectsOf(range)) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;
@@ -48,7 +50,7 @@ export class MentionHitTester<T extends Hittable> {
   add(mention: T): void {
     const { startContainer, startOffset, endContainer, endOffset } = mention.range;
     const doc = startContainer.ownerDocument!;
-    const walker = doc.createTreeWalker(mention.range.commonAncestorContainer, 0x4 /* SHOW_TEXT */);
+    const walker = doc.createTreeWalker(startContainer.getRootNode(), 0x4 /* SHOW_TEXT */);
     const nodes: Node[] = startContainer === endContainer ? [startContainer] : [];
     if (nodes.length === 0) {
       walker.currentNode = startContainer;

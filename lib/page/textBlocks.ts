@@ -165,6 +165,25 @@ export function segmentAt(block: TextBlock, offset: number, isEnd = false): Text
   return segments[low]!;
 }
 
+/**
+ * A mark's range as the page keeps it: a StaticRange, which the document does not have to update on
+ * every DOM change (thousands of live Ranges made each change of a long page ~100x dearer).
+ * Geometry needs a live Range made on the spot (see rangeGeometry.ts). Where StaticRange is
+ * missing (DOM emulations), a live Range stands in.
+ */
+export function markRangeForBlockSpan(doc: Document, block: TextBlock, start: number, end: number): AbstractRange {
+  const Static = (doc.defaultView as (Window & typeof globalThis) | null)?.StaticRange;
+  if (!Static) return rangeForBlockSpan(doc, block, start, end);
+  const first = segmentAt(block, start);
+  const last = segmentAt(block, end, true);
+  return new Static({
+    startContainer: first.node,
+    startOffset: start - first.start,
+    endContainer: last.node,
+    endOffset: end - last.start,
+  });
+}
+
 export function rangeForBlockSpan(doc: Document, block: TextBlock, start: number, end: number): Range {
   const first = segmentAt(block, start);
   const last = segmentAt(block, end, true);

@@ -11,7 +11,7 @@ import type { PageHighlights } from './highlights';
  * is the very cost this class exists to avoid.
  */
 export interface PlacedRange {
-  range: Range;
+  range: AbstractRange;
   type: EntityType;
   element: Element;
 }

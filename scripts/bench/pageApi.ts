@@ -43,7 +43,7 @@ export interface BenchApi {
   loadIndex(nameIndexJson: string): IndexLoad;
   /**
    * Rounds of: the floor (a TreeWalker over the body's text nodes reading each nodeValue), the
-   * pipeline (collectTextBlocks → annotateTexts → rangeForBlockSpan → PageHighlights.add, its
+   * pipeline (collectTextBlocks → annotateTexts → markRangeForBlockSpan (StaticRange) → PageHighlights.add, its
    * highlights removed afterwards) and mark.js markRegExp (mark.js must be on the page), each
    * round on a fresh copy of the page's original body, all in one JS context so warm-up warms.
    */

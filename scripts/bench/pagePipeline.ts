@@ -10,13 +10,14 @@ import type { EntityType } from '../../lib/dataset/schema';
 import { buildMatcher, findMatches, type Matcher } from '../../lib/matcher/findMatches';
 import { HIGHLIGHT_PREFIX, installHighlightStyles, PageHighlights } from '../../lib/page/highlights';
 import { MentionHitTester } from '../../lib/page/hitTest';
-import { collectTextBlocks, rangeForBlockSpan } from '../../lib/page/textBlocks';
+import { clientRectsOf, liveRangeOf } from '../../lib/page/rangeGeometry';
+import { collectTextBlocks, markRangeForBlockSpan } from '../../lib/page/textBlocks';
 import { BENCH_GLOBAL, type BenchApi, type BenchWindow, type HitTestTimes, type TimedRuns } from './pageApi';
 import { pick, seededRandom } from './stats';
 import { TICKER_ID } from './syntheticArticle';
 
 interface LiveMention {
-  range: Range;
+  range: AbstractRange;
   type: EntityType;
   text: string;
 }
@@ -71,7 +72,7 @@ function annotateDocument(ready: Matcher, target: PageHighlights): LiveMention[]
     blocks.map((block) => block.text),
   );
   const marked: LiveMention[] = mentions.map((mention) => ({
-    range: rangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end),
+    range: markRangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end),
     type: mention.entity.type,
     text: mention.text,
   }));
@@ -134,14 +135,14 @@ async function timeOnce(run: () => number, into: TimedRuns, measured: boolean): 
 }
 
 function scrollToMiddle(mention: LiveMention): void {
-  const box = mention.range.getBoundingClientRect();
+  const box = liveRangeOf(mention.range).getBoundingClientRect();
   window.scrollBy(0, box.top - window.innerHeight / 2);
 }
 
 /** A point inside one of the mention's line boxes, once scrolled to the middle of the viewport. */
 function pointOn(mention: LiveMention, random: () => number): { x: number; y: number } | undefined {
   scrollToMiddle(mention);
-  const rects = [...mention.range.getClientRects()].filter((rect) => rect.width > 2 && rect.height > 2);
+  const rects = clientRectsOf(mention.range).filter((rect) => rect.width > 2 && rect.height > 2);
   if (rects.length === 0) return undefined;
   const rect = pick(random, rects);
   if (rect.top < 0 || rect.bottom > window.innerHeight) return undefined;
@@ -274,7 +275,7 @@ const api: BenchApi = {
       time('match only', () => texts.map((text) => findMatches(ready, text)), measured);
       const { mentions } = time('match + resolve', () => annotateTexts(ready, texts), measured);
       const ranges = time('ranges', () =>
-        mentions.map((mention) => ({ range: rangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end), type: mention.entity.type })),
+        mentions.map((mention) => ({ range: markRangeForBlockSpan(document, blocks[mention.block]!, mention.start, mention.end), type: mention.entity.type })),
       measured);
       const target = new PageHighlights(win);
       time('highlights.add', () => target.add(ranges), measured);

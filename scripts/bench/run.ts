@@ -245,7 +245,7 @@ function tableRows(m: Measurements): ResultRow[] {
 const NOTES = [
   'Times are medians of warm runs, taken inside the page with performance.now() (5 µs, cross-origin isolated); floor, pipeline and mark.js alternate round by round, and their ratios are medians of per-round ratios.',
   'first frame after marking = main-thread cost of the frame rendered right after the marking (highlight validation and paint, or mark.js\'s relayout).',
-  'pipeline = collectTextBlocks → annotateTexts (match + resolve) → rangeForBlockSpan → PageHighlights.add (lib/, bundled).',
+  'pipeline = collectTextBlocks → annotateTexts (match + resolve) → markRangeForBlockSpan (a StaticRange per mark) → PageHighlights.add (lib/, bundled).',
   'mark.js = markRegExp with one case-insensitive, letter-bounded alternation of the names the pipeline marked, on a fresh copy of the body.',
   'long tasks = PerformanceObserver("longtask") on the 1M page until the extension has read it all; "by the extension" = ending after its backstory:start mark.',
   'frame cost = main-thread time from requestAnimationFrame (class toggle + small element replaced in the masthead) to a message posted there.',

@@ -117,8 +117,8 @@ export async function readHighlights(page: Page): Promise<{ name: string; text: 
     CSS.highlights.forEach((highlight, name) => {
       if (!name.startsWith('backstory') || name === 'backstory-active') return;
       highlight.forEach((range) => {
-        const rect = (range as Range).getBoundingClientRect();
-        found.push({ name, text: (range as Range).toString(), top: rect.top + window.scrollY, left: rect.left });
+        const rect = ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).getBoundingClientRect();
+        found.push({ name, text: ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString(), top: rect.top + window.scrollY, left: rect.left });
       });
     });
     return found.sort((a, b) => a.top - b.top || a.left - b.left).map(({ name, text }) => ({ name, text }));

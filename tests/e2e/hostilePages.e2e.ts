@@ -156,8 +156,7 @@ async function liveMarks(target: Page | Frame): Promise<string[]> {
     CSS.highlights.forEach((highlight, name) => {
       if (!name.startsWith('backstory-') || name === 'backstory-active') return;
       highlight.forEach((range) => {
-        const r = range as Range;
-        if (r.startContainer.isConnected && !r.collapsed) texts.push(r.toString());
+        if (range.startContainer.isConnected && !range.collapsed) texts.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString());
       });
     });
     return texts;
@@ -172,8 +171,8 @@ async function markHealth(page: Page): Promise<{ live: number; stale: number }> 
     CSS.highlights.forEach((highlight, name) => {
       if (!name.startsWith('backstory-') || name === 'backstory-active') return;
       highlight.forEach((range) => {
-        const r = range as Range;
-        if (r.startContainer.isConnected && !r.collapsed) live++;
+        const fits = range.endOffset <= (range.endContainer.nodeValue?.length ?? 0);
+        if (range.startContainer.isConnected && range.endContainer.isConnected && !range.collapsed && fits) live++;
         else stale++;
       });
     });
@@ -318,7 +317,7 @@ describe('Backstory never breaks a page', () => {
           const lead = document.getElementById('lead')!.firstChild;
           let onCurrentNode = false;
           CSS.highlights.get('backstory-person')?.forEach((range) => {
-            if ((range as Range).startContainer === lead && (range as Range).toString() === 'Lydia Khalil') onCurrentNode = true;
+            if (range.startContainer === lead && ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString() === 'Lydia Khalil') onCurrentNode = true;
           });
           return onCurrentNode;
         }),
@@ -386,8 +385,8 @@ describe('Backstory never breaks a page', () => {
         CSS.highlights.forEach((highlight, name) => {
           if (!name.startsWith('backstory-')) return;
           highlight.forEach((range) => {
-            const element = (range as Range).startContainer.parentElement;
-            if (element?.closest('#editor, form, textarea, input, [role="textbox"]')) inside.push((range as Range).toString());
+            const element = range.startContainer.parentElement;
+            if (element?.closest('#editor, form, textarea, input, [role="textbox"]')) inside.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString());
           });
         });
         return inside;
@@ -473,8 +472,8 @@ describe('Backstory never breaks a page', () => {
       const found: Record<string, string> = {};
       CSS.highlights.forEach((highlight) =>
         highlight.forEach((range) => {
-          const root = (range as Range).startContainer.getRootNode();
-          found[(range as Range).toString()] = root instanceof ShadowRoot ? `shadow of ${root.host.localName}` : 'document';
+          const root = range.startContainer.getRootNode();
+          found[((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString()] = root instanceof ShadowRoot ? `shadow of ${root.host.localName}` : 'document';
         }),
       );
       return found;
@@ -492,7 +491,7 @@ describe('Backstory never breaks a page', () => {
     const inClosed = await page.evaluate(() => {
       const closed = (window as unknown as { __closedRoot: ShadowRoot }).__closedRoot;
       let count = 0;
-      CSS.highlights.forEach((highlight) => highlight.forEach((range) => void ((range as Range).startContainer.getRootNode() === closed && count++)));
+      CSS.highlights.forEach((highlight) => highlight.forEach((range) => void (range.startContainer.getRootNode() === closed && count++)));
       return { count, text: closed.textContent };
     });
     expect(inClosed.text).toContain('Hibatullah Akhundzada');
