@@ -55,8 +55,16 @@ if (only) {
 const stopPhrases = JSON.parse(readFileSync(join(root, 'data', 'stop-phrases.json'), 'utf8')) as { phrase: string }[];
 const { nameIndex, records } = compileDataset(report.entities, stopPhrases.map((entry) => entry.phrase));
 mkdirSync(generatedDir, { recursive: true });
-writeFileSync(join(generatedDir, 'name-index.json'), JSON.stringify(nameIndex));
-writeFileSync(join(generatedDir, 'records.json'), JSON.stringify(records));
+/**
+ * JSON with every non-ASCII character escaped: the extension carries these files as JS strings,
+ * and V8 keeps an all-ASCII string at one byte per character (half the memory of the two-byte
+ * string a single Pashto or Arabic alias would otherwise force on the whole file).
+ */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+writeFileSync(join(generatedDir, 'name-index.json'), asciiJson(nameIndex));
+writeFileSync(join(generatedDir, 'records.json'), asciiJson(records));
 console.log(
   `dataset: ${records.length} entities, ${nameIndex.aliases.length} aliases from ${files.length} files → data/generated/`,
 );
