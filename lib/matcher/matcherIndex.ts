@@ -54,7 +54,8 @@ export function hashWord(word: string): number {
 }
 
 const HAS_UPPER = /\p{Lu}/u;
-const ASCII_WORD = /^[a-z0-9]+$/;
+/** A word a plain passage can hold (see plainScan.ts), folded. */
+const PLAIN_FOLDED_WORD = /^[a-z0-9]+$/;
 
 const HAS_DIGIT = /[0-9]/;
 
@@ -132,7 +133,7 @@ export function scanTables(index: {
           // No capital to find it by: look for its longest plain word instead.
           let offset = -1;
           candidate.words.forEach((word, at) => {
-            if (ASCII_WORD.test(word) && (offset < 0 || word.length > candidate.words[offset]!.length)) offset = at;
+            if (PLAIN_FOLDED_WORD.test(word) && (offset < 0 || word.length > candidate.words[offset]!.length)) offset = at;
           });
           if (offset < 0) continue;
           const word = candidate.words[offset]!;

@@ -1,7 +1,7 @@
 import { HASH_PRIME, HASH_SEED, type Matcher } from './matcherIndex';
 import { isTitleCase, TITLE_CASE_WORD } from './nameContext';
 import { foldCodePoint } from './normalize';
-import { ASCII_WORD, DOT, gapKindOf, isWordChar, SENTENCE_END, SKIPPED_BEFORE_SENTENCE, SPACE, type TokenScan } from './tokenScan';
+import { DOT, gapKindOf, isWordChar, SENTENCE_END, SKIPPED_BEFORE_SENTENCE, IS_ASCII_WORD_UNIT, SPACE, type TokenScan } from './tokenScan';
 
 /**
  * Most passages of an English news page are plain: ASCII, plus quotes, dashes and spaces that fold
@@ -48,7 +48,7 @@ export function isPlainPassage(text: string): boolean {
 
 export function isWordAt(text: string, i: number): boolean {
   const unit = text.charCodeAt(i);
-  return unit < 0x80 && ASCII_WORD[unit] === 1;
+  return unit < 0x80 && IS_ASCII_WORD_UNIT[unit] === 1;
 }
 
 /** Where the word holding (or starting at) `i` starts. */

@@ -69,8 +69,8 @@ function unitAt(index: number, first: number, second: number, third: number): nu
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 export const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** 1 for the ASCII letters and digits: the common case of the tokeniser, without a call. */
-export const ASCII_WORD = new Uint8Array(128);
-for (let unit = 0; unit < 128; unit++) ASCII_WORD[unit] = /[a-zA-Z0-9]/.test(String.fromCharCode(unit)) ? 1 : 0;
+export const IS_ASCII_WORD_UNIT = new Uint8Array(128);
+for (let unit = 0; unit < 128; unit++) IS_ASCII_WORD_UNIT[unit] = /[a-zA-Z0-9]/.test(String.fromCharCode(unit)) ? 1 : 0;
 const wordUnitCache = new Map<number, boolean>();
 
 export function isWordChar(char: string): boolean {
@@ -142,7 +142,7 @@ export class FoldedScan implements TokenScan {
     let hash = HASH_SEED;
     for (let i = 0; i <= length; i++) {
       const unit = i < length ? codes[i]! : SPACE;
-      const inWord = unit < 0x80 ? ASCII_WORD[unit] === 1 : isWordUnit(codes, length, i);
+      const inWord = unit < 0x80 ? IS_ASCII_WORD_UNIT[unit] === 1 : isWordUnit(codes, length, i);
       if (inWord) {
         if (start < 0) {
           start = i;
