@@ -64,7 +64,7 @@ export interface ScanTables {
   startsInLowerCase: number[];
   lowerCaseLead: number;
   leadsByHash: [number, number][];
-  lowerCaseAnchors: { word: string; offsets: number[] }[];
+  lowerCaseAnchors: { word: string; offsets: number[]; needleAt: number }[];
 }
 
 export interface RelatedLink {

@@ -248,19 +248,43 @@ const CAPITAL_OR_DIGIT = /[A-Z0-9]/g;
  * Where names that need no capital could start: each anchor word written in lower case, stepped
  * back to the word the name starts with.
  */
+type Anchor = Matcher['lowerCaseAnchors'][number];
+const anchorSearches = new WeakMap<Matcher, { pattern: RegExp; byNeedle: Map<string, Anchor[]> }>();
+
+/** One native search for every anchor at once, from each word's rarest letter (see LowerCaseAnchor). */
+function anchorSearch(matcher: Matcher) {
+  let search = anchorSearches.get(matcher);
+  if (!search) {
+    const byNeedle = new Map<string, Anchor[]>();
+    for (const anchor of matcher.lowerCaseAnchors) {
+      const needle = anchor.word.slice(anchor.needleAt);
+      byNeedle.set(needle, [...(byNeedle.get(needle) ?? []), anchor]);
+    }
+    // Needles are plain folded words ([a-z0-9]), safe in a pattern as they are.
+    const needles = [...byNeedle.keys()];
+    search = { pattern: new RegExp(needles.length > 0 ? needles.join('|') : '(?!)', 'g'), byNeedle };
+    anchorSearches.set(matcher, search);
+  }
+  return search;
+}
+
 function lowerCaseStarts(matcher: Matcher, text: string): number[] {
   const starts: number[] = [];
-  for (const { word, offsets } of matcher.lowerCaseAnchors) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if ((at > 0 && isWordAt(text, at - 1)) || isWordAt(text, at + word.length)) continue;
+  const { pattern, byNeedle } = anchorSearch(matcher);
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    pattern.lastIndex = found.index + 1;
+    for (const { word, offsets, needleAt } of byNeedle.get(found[0])!) {
+      const at = found.index - needleAt;
+      if (at < 0 || !text.startsWith(word, at) || (at > 0 && isWordAt(text, at - 1)) || isWordAt(text, at + word.length)) continue;
       for (const offset of offsets) {
-      let start = at;
-      for (let step = 0; step < offset && start >= 0; step++) {
-        let i = start;
-        while (i > 0 && !isWordAt(text, i - 1)) i--;
-        start = i > 0 ? wordStartAt(text, i - 1) : -1;
-      }
-      if (start >= 0) starts.push(start);
+        let start = at;
+        for (let step = 0; step < offset && start >= 0; step++) {
+          let i = start;
+          while (i > 0 && !isWordAt(text, i - 1)) i--;
+          start = i > 0 ? wordStartAt(text, i - 1) : -1;
+        }
+        if (start >= 0) starts.push(start);
       }
     }
   }

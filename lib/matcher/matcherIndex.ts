@@ -37,7 +37,31 @@ export interface Matcher {
    * Names that need no capital at all ("vice and virtue law"): one of their words to look for, and
    * how many words after the name's start it comes.
    */
-  readonly lowerCaseAnchors: readonly { word: string; offsets: number[] }[];
+  readonly lowerCaseAnchors: readonly LowerCaseAnchor[];
+}
+
+export interface LowerCaseAnchor {
+  word: string;
+  /** How many words after the start of a name this word comes (one per name it anchors). */
+  offsets: number[];
+  /**
+   * Where in the word the search begins: at its rarest letter, so that the native string search
+   * stops at few places ("university" is searched as "versity").
+   */
+  needleAt: number;
+}
+
+/** English letters from rarest to most common, for choosing where to search a word from. */
+const RARE_FIRST = 'zqxjkvbpygfwmucldrhsnioate';
+
+function rarestStart(word: string): number {
+  let best = 0;
+  for (let i = 0; i <= word.length - 3; i++) {
+    const rank = RARE_FIRST.indexOf(word[i]!);
+    const bestRank = RARE_FIRST.indexOf(word[best]!);
+    if (rank >= 0 && (bestRank < 0 || rank < bestRank)) best = i;
+  }
+  return best;
 }
 
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -114,7 +138,7 @@ export function scanTables(index: {
     }
     lowerCaseLead = Math.max(lowerCaseLead, upTo);
   };
-  const anchors = new Map<string, { word: string; offsets: number[] }>();
+  const anchors = new Map<string, LowerCaseAnchor>();
   candidateLists.forEach((list, wordIndex) => {
     for (const candidateIndex of list) {
       const candidate = index.candidates[candidateIndex]!;
@@ -137,7 +161,7 @@ export function scanTables(index: {
           });
           if (offset < 0) continue;
           const word = candidate.words[offset]!;
-          const anchor = anchors.get(word) ?? { word, offsets: [] };
+          const anchor = anchors.get(word) ?? { word, offsets: [], needleAt: rarestStart(word) };
           if (!anchor.offsets.includes(offset)) anchor.offsets.push(offset);
           anchors.set(word, anchor);
         }
