@@ -45,29 +45,38 @@ function formWords(alias: IndexedAlias): readonly string[] {
   return words;
 }
 
-/** Where the alias's first capital is: [word, character], or null when it has none. */
-const firstCapitalCache = new WeakMap<IndexedAlias, readonly [number, number] | null>();
+/**
+ * Where each alias's first capital is, two slots per alias (word, character): -1 when it has none,
+ * -2 until asked. Kept per matcher, filled as aliases come up.
+ */
+const capitalSlots = new WeakMap<Matcher, Int32Array>();
 
-function firstCapital(alias: IndexedAlias): readonly [number, number] | null {
-  let found = firstCapitalCache.get(alias);
-  if (found === undefined) {
-    found = null;
-    const words = formWords(alias);
-    for (let k = 0; k < words.length && !found; k++) {
+function firstCapital(matcher: Matcher, aliasIndex: number): { word: number; char: number } | null {
+  let slots = capitalSlots.get(matcher);
+  if (!slots) {
+    slots = new Int32Array(matcher.index.aliases.length * 2).fill(-2);
+    capitalSlots.set(matcher, slots);
+  }
+  if (slots[aliasIndex * 2] === -2) {
+    slots[aliasIndex * 2] = slots[aliasIndex * 2 + 1] = -1;
+    const words = formWords(matcher.index.aliases[aliasIndex]!);
+    search: for (let k = 0; k < words.length; k++) {
       const word = words[k]!;
       for (let c = 0; c < word.length; c++) {
         if (isUpper(word[c])) {
-          found = [k, c];
-          break;
+          slots[aliasIndex * 2] = k;
+          slots[aliasIndex * 2 + 1] = c;
+          break search;
         }
       }
     }
-    firstCapitalCache.set(alias, found);
   }
-  return found;
+  const word = slots[aliasIndex * 2]!;
+  return word < 0 ? null : { word, char: slots[aliasIndex * 2 + 1]! };
 }
 
-function meetsCaseRule(scan: TokenScan, alias: IndexedAlias, first: number, last: number): boolean {
+function meetsCaseRule(matcher: Matcher, scan: TokenScan, aliasIndex: number, first: number, last: number): boolean {
+  const alias = matcher.index.aliases[aliasIndex]!;
   if (alias.case === 'any') return true;
   if (alias.case === 'exact') {
     const forms = formWords(alias);
@@ -79,8 +88,8 @@ function meetsCaseRule(scan: TokenScan, alias: IndexedAlias, first: number, last
     return !(scan.has(last + 1) && isShouted(scan.cased(last + 1)));
   }
   // "Capitalized": the first capital of the alias must be a capital on the page too.
-  const capital = firstCapital(alias);
-  return capital === null || isUpper(scan.cased(first + capital[0])[capital[1]]);
+  const capital = firstCapital(matcher, aliasIndex);
+  return capital === null || isUpper(scan.casedCharAt(first + capital.word, capital.char));
 }
 
 function gapsMatch(alias: IndexedAlias, scan: TokenScan, first: number, last: number): boolean {
@@ -171,46 +180,46 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   let bestAliases: number[] | undefined;
   let bestShadows: number[] | undefined;
   // Longest first: names of two words or more by their first two words, then the one-word names.
-  for (const list of [longer, matcher.singleWord[entry - 1]!]) {
-    if (!list) continue;
-    for (const candidateIndex of list) {
-      const candidate = candidates[candidateIndex]!;
-      const last = first + candidate.words.length - 1;
-      // Once something fits, only candidates as long can join it.
-      if (last < bestLast) break;
-      if (!scan.has(last)) continue;
-      let joined = true;
-      for (let k = 1; k < candidate.words.length; k++) {
-        if (!scan.tokenIs(first + k, candidate.words[k]!) || scan.gapKind(first + k) === -1) {
-          joined = false;
-          break;
-        }
+  const singles = matcher.singleWord[entry - 1]!;
+  const longerCount = longer?.length ?? 0;
+  for (let n = 0; n < longerCount + singles.length; n++) {
+    const candidateIndex = n < longerCount ? longer![n]! : singles[n - longerCount]!;
+    const candidate = candidates[candidateIndex]!;
+    const last = first + candidate.words.length - 1;
+    // Once something fits, only candidates as long can join it.
+    if (last < bestLast) break;
+    if (!scan.has(last)) continue;
+    let joined = true;
+    for (let k = 1; k < candidate.words.length; k++) {
+      if (!scan.tokenIs(first + k, candidate.words[k]!) || scan.gapKind(first + k) === -1) {
+        joined = false;
+        break;
       }
-      if (!joined) continue;
-      if (candidate.stop) {
-        bestLast = last;
-        bestAliases = bestShadows = undefined;
+    }
+    if (!joined) continue;
+    if (candidate.stop) {
+      bestLast = last;
+      bestAliases = bestShadows = undefined;
+      continue;
+    }
+    let fitting: number[] | undefined;
+    let shadows: number[] | undefined;
+    for (const aliasIndex of candidate.aliases) {
+      const alias = aliases[aliasIndex]!;
+      if (
+        !gapsMatch(alias, scan, first, last) ||
+        !meetsCaseRule(matcher, scan, aliasIndex, first, last) ||
+        (alias.notSentenceStart && (scan.startsSentence(first) || scan.isTitleCase()))
+      ) {
         continue;
       }
-      let fitting: number[] | undefined;
-      let shadows: number[] | undefined;
-      for (const aliasIndex of candidate.aliases) {
-        const alias = aliases[aliasIndex]!;
-        if (
-          !gapsMatch(alias, scan, first, last) ||
-          !meetsCaseRule(scan, alias, first, last) ||
-          (alias.notSentenceStart && (scan.startsSentence(first) || scan.isTitleCase()))
-        ) {
-          continue;
-        }
-        if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
-        else (fitting ??= []).push(aliasIndex);
-      }
-      if (fitting || shadows) {
-        bestLast = last;
-        bestAliases = fitting;
-        bestShadows = shadows;
-      }
+      if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
+      else (fitting ??= []).push(aliasIndex);
+    }
+    if (fitting || shadows) {
+      bestLast = last;
+      bestAliases = fitting;
+      bestShadows = shadows;
     }
   }
   if (bestLast < 0) return undefined;

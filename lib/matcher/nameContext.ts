@@ -41,7 +41,8 @@ export function isSentenceStarter(word: string): boolean {
 }
 
 export function isPersonTitle(word: string): boolean {
-  return PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+  if (word.length > 14) return false;
+  return PERSON_TITLES.has((word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase());
 }
 
 export function isNameHead(word: string): boolean {

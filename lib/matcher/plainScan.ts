@@ -138,6 +138,8 @@ const ORIGIN = 8;
 /** Shared by every plain scan, which is used up before the next one starts. */
 const wordStarts = new Int32Array(CAPACITY);
 const wordEnds = new Int32Array(CAPACITY);
+const neighbourWords: (string | undefined)[] = [];
+const neighbourAsked = new Uint8Array(CAPACITY * 2);
 
 export class PlainScan implements TokenScan {
   private readonly starts = wordStarts;
@@ -161,6 +163,7 @@ export class PlainScan implements TokenScan {
     this.ahead = 1;
     this.behind = 0;
     this.focusEntry = entry;
+    this.neighbourKnown.fill(0);
   }
 
   has(token: number): boolean {
@@ -228,6 +231,11 @@ export class PlainScan implements TokenScan {
     return this.original.slice(this.originalStart(token), this.originalEnd(token));
   }
 
+  casedCharAt(token: number, index: number): string | undefined {
+    const at = this.originalStart(token) + index;
+    return at < this.originalEnd(token) ? this.original[at] : undefined;
+  }
+
   gapKind(token: number): number {
     return plainGapKind(this.original, this.originalEnd(token - 1), this.originalStart(token));
   }
@@ -250,11 +258,24 @@ export class PlainScan implements TokenScan {
     return this.titleCase;
   }
 
+  /** neighbour() answers for the current focus, by slot: the rules ask the same ones several times. */
+  private readonly neighbours = neighbourWords;
+  private readonly neighbourKnown = neighbourAsked;
+
   neighbour(token: number, direction: -1 | 1): string | undefined {
+    const slot = (ORIGIN + token) * 2 + (direction === 1 ? 1 : 0);
+    if (slot >= 0 && slot < this.neighbourKnown.length && this.neighbourKnown[slot] === 1) return this.neighbours[slot];
     const other = token + direction;
-    if (!this.has(other)) return undefined;
-    const later = direction === 1 ? other : token;
-    return isSingleSpace(this.original, this.originalEnd(later - 1), this.originalStart(later)) ? this.cased(other) : undefined;
+    let word: string | undefined;
+    if (this.has(other)) {
+      const later = direction === 1 ? other : token;
+      if (isSingleSpace(this.original, this.originalEnd(later - 1), this.originalStart(later))) word = this.cased(other);
+    }
+    if (slot >= 0 && slot < this.neighbourKnown.length) {
+      this.neighbourKnown[slot] = 1;
+      this.neighbours[slot] = word;
+    }
+    return word;
   }
 
   startsSentence(token: number): boolean {

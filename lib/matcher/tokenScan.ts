@@ -22,6 +22,8 @@ export interface TokenScan {
   gapKind(token: number): number;
   /** The token as the page wrote it, accents folded but capitals kept. */
   cased(token: number): string;
+  /** Character `index` of cased(token), or undefined past its end. */
+  casedCharAt(token: number, index: number): string | undefined;
   /** Whether the whole passage is a Title Case headline. */
   isTitleCase(): boolean;
   /** The word right before (or after) `token`, when only a plain space separates them. */
@@ -214,6 +216,10 @@ export class FoldedScan implements TokenScan {
   cased(token: number): string {
     const raw = this.original.slice(this.originalStart(token), this.originalEnd(token));
     return ASCII_ONLY.test(raw) ? raw : foldKeepingCase(raw);
+  }
+
+  casedCharAt(token: number, index: number): string | undefined {
+    return this.cased(token)[index];
   }
 
   gapKind(token: number): number {
