@@ -1,6 +1,6 @@
 import type { IndexedAlias } from '../dataset/compiled';
 import { pairKey, type Matcher } from './matcherIndex';
-import { isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
+import { isCompoundJoiner, isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
 import { FoldedScan, type TokenScan } from './tokenScan';
 
@@ -150,6 +150,18 @@ function isPartOfAnotherName(scan: TokenScan, first: number, last: number): bool
   return joined && !scan.isTitleCase();
 }
 
+/** The name is the tail of a hyphenated compound: "<word>-i-<name>", "<word>-ul-<name>". */
+function endsCompoundName(scan: TokenScan, first: number): boolean {
+  return scan.hyphenBefore(first) && scan.hyphenBefore(first - 1) && isCompoundJoiner(scan.cased(first - 1));
+}
+
+/** The last of up to `most` capitalised words that follow `last`, each after a plain space. */
+function capitalisedRunEnd(scan: TokenScan, last: number, most: number): number {
+  let end = last;
+  while (end - last < most && isCapitalised(scan.neighbour(end, 1))) end++;
+  return end;
+}
+
 /** "Kunar River", "Afghanistan Regional Monitor": capitalised words ending in a head noun follow. */
 function startsLongerName(scan: TokenScan, last: number): boolean {
   for (let token = last, step = 0; step < 3; step++) {
@@ -223,6 +235,8 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
     }
   }
   if (bestLast < 0) return undefined;
+  // "Tehreek-i-Taliban Pakistan" under a spelling the dataset lacks: neither "Taliban" nor "Pakistan" is meant.
+  if (endsCompoundName(scan, first)) return { last: capitalisedRunEnd(scan, bestLast, 2) };
   // A stop phrase, or "Kunar River", "Kabul Bank": the words are the start of a longer name of something else.
   if ((!bestAliases && !bestShadows) || startsLongerName(scan, bestLast)) return { last: bestLast };
   const start = scan.originalStart(first);

@@ -27,6 +27,16 @@ export const NAME_HEADS = new Set([
   'syndrome', 'museum', 'library', 'gallery', 'cinema', 'theatre', 'theater', 'mosque', 'church', 'temple', 'shrine',
 ]);
 
+/**
+ * The Persian and Urdu joiners of compound names ("Tehreek-i-Taliban", "Jamiat-ul-Ulema"): a name
+ * right after "-i-" is the tail of a longer name, whatever that name is.
+ */
+const COMPOUND_JOINERS = new Set(['e', 'i', 'ul']);
+
+export function isCompoundJoiner(word: string): boolean {
+  return COMPOUND_JOINERS.has(word.toLowerCase());
+}
+
 /** Words that start sentences; before a surname they are not a first name ("Then Khan left"). */
 const SENTENCE_STARTERS = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'so', 'then', 'now', 'when', 'while', 'after', 'before', 'since', 'as', 'if',

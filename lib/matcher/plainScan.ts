@@ -278,6 +278,12 @@ export class PlainScan implements TokenScan {
     return word;
   }
 
+  hyphenBefore(token: number): boolean {
+    if (!this.has(token) || !this.has(token - 1)) return false;
+    const gapStart = this.originalEnd(token - 1);
+    return this.originalStart(token) - gapStart === 1 && foldedUnit(this.original.charCodeAt(gapStart)) === 0x2d;
+  }
+
   startsSentence(token: number): boolean {
     const text = this.original;
     for (let i = this.originalStart(token) - 1; i >= 0; i--) {

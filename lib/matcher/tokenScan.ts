@@ -28,6 +28,8 @@ export interface TokenScan {
   isTitleCase(): boolean;
   /** The word right before (or after) `token`, when only a plain space separates them. */
   neighbour(token: number, direction: -1 | 1): string | undefined;
+  /** Whether a bare hyphen joins `token` to the token before it. */
+  hyphenBefore(token: number): boolean;
   startsSentence(token: number): boolean;
   originalStart(token: number): number;
   originalEnd(token: number): number;
@@ -247,6 +249,12 @@ export class FoldedScan implements TokenScan {
     const later = direction === 1 ? other : token;
     const gapStart = tokenEnds[later - 1]!;
     return tokenStarts[later]! - gapStart === 1 && this.codes[gapStart] === SPACE ? this.cased(other) : undefined;
+  }
+
+  hyphenBefore(token: number): boolean {
+    if (!this.has(token) || !this.has(token - 1)) return false;
+    const gapStart = tokenEnds[token - 1]!;
+    return tokenStarts[token]! - gapStart === 1 && this.codes[gapStart] === HYPHEN;
   }
 
   startsSentence(token: number): boolean {

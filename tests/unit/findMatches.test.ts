@@ -36,6 +36,14 @@ describe('findMatches', () => {
     expect(found('Taliban-led and U.S.-backed')).toEqual(['Taliban', 'U.S.']);
   });
 
+  it('leaves the tail of a hyphenated compound name alone, with the capitalised words that go on from it', () => {
+    // A spelling the dataset lacks: neither "Taliban" nor a following "Kabul" is meant.
+    expect(found('Tahreek-i-Taliban Kabul struck again; the Taliban denied it.')).toEqual(['Taliban']);
+    expect(found('Jamiat-ul-Taliban said so.')).toEqual([]);
+    // Hyphens alone do not make a compound: "Taliban-led", "pro-Taliban".
+    expect(found('A pro-Taliban and Taliban-led council')).toEqual(['Taliban', 'Taliban']);
+  });
+
   it('keeps punctuation that belongs to the name', () => {
     expect(found('U.S. forces left.')).toEqual(['U.S.']);
     expect(found('the U.S.-led coalition')).toEqual(['U.S.']);

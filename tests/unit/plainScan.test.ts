@@ -19,6 +19,7 @@ const FILLERS = [
   'end', 'ban', 'women', 'university', 'vice', 'virtue', 'school', 'girls', 'President', 'Mr', 'former', 'River',
   'Bank', 'Valley', 'University', 'Kabul', 'WHAT', 'IS', 'NEXT', 'us', 'US', 'www.example.com', 'mail@example.org',
   'http://news.example.af/kabul', '2021', '9', '11', 'Then', 'Taliban', 'haqqani', 'Khalil', 'Rahimi', 'and', 'for',
+  'Tehreek-i', 'Jamiat-ul', 'e', 'i', 'ul', 'Pakistan',
 ];
 const GAPS = [' ', ' ', ' ', '  ', '\n', ' - ', '-', '’s ', "'s ", ', ', '. ', ': ', ' (', ') ', '“', '” ', ' — ', '\u00a0', '/', '.', ' \t '];
 
