@@ -67,6 +67,11 @@ export function startAnnotating(
       styledRoots.push(shadowRoot);
       if (settings.highlightStyle !== 'off') styleRemovers.push(installHighlightStyles(shadowRoot, settings.highlightStyle));
     },
+    // One entry, replaced each time: the benchmark times changes by it, and the timeline never grows.
+    onSettled: () => {
+      performance.clearMarks('backstory:settled');
+      performance.mark('backstory:settled');
+    },
     onChange: (added, removed) => {
       viewport.remove(removed);
       for (const mention of removed) {

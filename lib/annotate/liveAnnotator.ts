@@ -59,6 +59,8 @@ export interface LiveAnnotatorOptions {
   onShadowRoot?: (shadowRoot: ShadowRoot) => void;
   /** The longest a single slice of work may take, in milliseconds. */
   sliceMs?: number;
+  /** Called when the last mark of a change has been handed over (for timing what a change costs). */
+  onSettled?: () => void;
 }
 
 const MUTATION_BATCH_MS = 30;
@@ -68,6 +70,20 @@ const DECISION_INTERVAL_MS = 250;
 const DELIVERY_CHUNK = 200;
 /** When to look again for shadow roots attached after the first reading. */
 const LATE_SHADOW_CHECKS_MS = [300, 1_000, 3_000, 8_000];
+
+/** Whether the node is part of the running text of its parent's passage. */
+function isPassageText(node: Node | null): boolean {
+  if (!node) return false;
+  if (node.nodeType === 3) return /\S/.test(node.nodeValue ?? '');
+  return node.nodeType === 1 && (isInlineElement(node as Element) || (node as Element).tagName === 'BR');
+}
+
+function changesPassageAround(record: MutationRecord): boolean {
+  if (record.addedNodes.length === 0 && record.removedNodes.length === 0) return false;
+  for (const node of record.addedNodes) if (isPassageText(node)) return true;
+  for (const node of record.removedNodes) if (isPassageText(node)) return true;
+  return isPassageText(record.previousSibling) || isPassageText(record.nextSibling);
+}
 
 function passageElement(node: Node): Element | null {
   return node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -428,6 +444,7 @@ export class LiveAnnotator {
       added.push(mention);
     }
     if (added.length > 0) this.options.onChange(added, []);
+    if (this.queue.size === 0 && added.length > 0) this.options.onSettled?.();
     if (this.queue.size > 0 && !this.pumpScheduled) {
       this.pumpScheduled = true;
       this.options.scheduler.later(() => {
@@ -454,9 +471,14 @@ export class LiveAnnotator {
         continue;
       }
       record.removedNodes.forEach((node) => this.pendingRemovals.add(node));
-      record.addedNodes.forEach((node) => this.pendingRoots.add(node));
-      // Text inserted inside a passage changes that passage's text around the insertion too.
-      if (record.addedNodes.length > 0 || record.removedNodes.length > 0) this.pendingRoots.add(record.target);
+      for (const node of record.addedNodes) {
+        // Whitespace between blocks holds no name (and would stand for its whole parent's passage).
+        if (node.nodeType !== 3 || isPassageText(node)) this.pendingRoots.add(node);
+      }
+      // Text or inline elements inserted inside a passage change that passage's text around them, and
+      // so does a block put between two runs of its text. Paragraphs added to an article do neither:
+      // reading the article again would make every appended paragraph cost a rescan of the page.
+      if (changesPassageAround(record)) this.pendingRoots.add(record.target);
     }
     if (!schedule || this.batchScheduled || (this.pendingRoots.size === 0 && this.pendingRemovals.size === 0)) return;
     this.batchScheduled = true;

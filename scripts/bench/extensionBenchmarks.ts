@@ -199,3 +199,44 @@ export async function compareDomChangeCost(
     mainThreadRatio: pairedRatio(samples.withExtension.perFrame, samples.without.perFrame),
   };
 }
+
+export interface AppendCost {
+  /** From the append to the extension's last new mark handed over ("backstory:settled"). */
+  annotatedAfterMs: number;
+  /** Main-thread time (CDP TaskDuration) from the append until the page is quiet again. */
+  withoutMs: number;
+  withExtensionMs: number;
+  /** withExtensionMs − withoutMs: what the extension spent on the new text. */
+  extensionMs: number;
+}
+
+const QUIET_AFTER_APPEND_MS = 600;
+
+/**
+ * Appends the same paragraphs at the end of both settled pages and times what follows: how soon
+ * the extension has marked them, and the main-thread time each page spends.
+ */
+export async function appendCost(pages: { without: LoadedPage; withExtension: LoadedPage }, paragraphsHtml: string): Promise<AppendCost> {
+  const append = (html: string) => {
+    const start = performance.now();
+    (document.querySelector('article') ?? document.body).insertAdjacentHTML('beforeend', html);
+    return start;
+  };
+  const spent: number[] = [];
+  let annotatedAfterMs = Number.NaN;
+  for (const [key, loaded] of [['without', pages.without], ['withExtension', pages.withExtension]] as const) {
+    const { page, cdp } = loaded;
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const before = await taskSeconds(cdp);
+    const start = await page.evaluate(append, paragraphsHtml);
+    // No polling while it works: a poll is a task too, and would count against the extension.
+    await page.waitForTimeout(QUIET_AFTER_APPEND_MS);
+    spent.push(((await taskSeconds(cdp)) - before) * 1000);
+    if (key === 'withExtension') {
+      const settledAt = await page.evaluate(() => performance.getEntriesByName('backstory:settled')[0]?.startTime ?? Number.NaN);
+      annotatedAfterMs = settledAt > start ? settledAt - start : Number.NaN;
+    }
+  }
+  return { annotatedAfterMs, withoutMs: spent[0]!, withExtensionMs: spent[1]!, extensionMs: spent[1]! - spent[0]! };
+}

@@ -12,6 +12,7 @@ import type { EntityRecord } from '../../lib/dataset/compiled';
 import { readGeneratedRecords } from '../generatedDataset';
 import { bundlePagePipeline, launchWithoutExtension, serveIsolated, type PlainBrowser } from './browsers';
 import {
+  appendCost,
   compareDomChangeCost,
   LONG_TASK_OBSERVER,
   loadAndSettle,
@@ -19,6 +20,7 @@ import {
   startupMeasures,
   usedHeapMB,
   type LoadedPage,
+  type AppendCost,
   type LongTaskReport,
   type StartupMeasures,
 } from './extensionBenchmarks';
@@ -26,7 +28,7 @@ import { benchmarkFrameCostOfHighlights, benchmarkIndexHeap, benchmarkScan, type
 import { formatTable, summaryLine, type ResultRow } from './report';
 import { benchmarkSearch, type SearchBenchmark } from './searchBenchmark';
 import { median, round } from './stats';
-import { syntheticArticle } from './syntheticArticle';
+import { syntheticArticle, syntheticParagraphs } from './syntheticArticle';
 
 const PAGES = [
   { label: '10k', chars: 10_000, warmup: 4, runs: 21 },
@@ -37,6 +39,7 @@ const SEARCH_SIZES = [1_000, 5_000];
 /** Loads of the 1M page with and without the extension, for long tasks. */
 const LONG_TASK_LOADS = 2;
 const FRAME_BLOCKS = 3;
+const APPENDED_PARAGRAPHS = 100;
 const FRAMES_PER_BLOCK = 15;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -55,6 +58,8 @@ interface Measurements {
   heap: { size: string; withoutMB: number; withExtensionMB: number }[];
   /** From every page the extension loaded, in load order (1M, 1M, empty page, 100k). */
   startup: (StartupMeasures & { page: string })[];
+  /** The same paragraphs appended to the read 100k and 1M pages. */
+  appends: (AppendCost & { size: string })[];
 }
 
 /** What measure() has opened, so that main() can close it whatever happens. */
@@ -65,6 +70,7 @@ interface Resources {
 }
 
 async function measure(pagesDir: string, records: EntityRecord[], nameIndexJson: string, resources: Resources): Promise<Measurements> {
+  const appended = syntheticParagraphs(records, APPENDED_PARAGRAPHS);
   // Node first, before any browser competes for the two cores.
   const search: SearchBenchmark[] = [];
   for (const entities of SEARCH_SIZES) {
@@ -113,6 +119,8 @@ async function measure(pagesDir: string, records: EntityRecord[], nameIndexJson:
 
   log('cost of an unrelated DOM change with the extension on the 1M page…');
   const domChange = await compareDomChangeCost(lastPair!, bundle, FRAME_BLOCKS, FRAMES_PER_BLOCK);
+  log(`appending ${APPENDED_PARAGRAPHS} paragraphs to the 1M page…`);
+  const appends: Measurements['appends'] = [{ size: '1M', ...(await appendCost(lastPair!, appended.html)) }];
   await closePair(lastPair!);
 
   for (const [size, file] of [['empty page', 'empty.html'], ['100k', fileOf('100k')]] as const) {
@@ -121,11 +129,15 @@ async function measure(pagesDir: string, records: EntityRecord[], nameIndexJson:
     const withExtension = await loadAndSettle(extension.context, url(file), true);
     extensionLoads.push({ page: size, loaded: withExtension });
     heap.push({ size, withoutMB: await usedHeapMB(without.cdp), withExtensionMB: await usedHeapMB(withExtension.cdp) });
+    if (size === '100k') {
+      log(`appending ${APPENDED_PARAGRAPHS} paragraphs to the 100k page…`);
+      appends.unshift({ size, ...(await appendCost({ without, withExtension }, appended.html)) });
+    }
     await closePair({ without, withExtension });
   }
 
   const startup = extensionLoads.map(({ page, loaded }) => ({ page, ...startupMeasures(loaded.timings) }));
-  return { scans, search, frameCostOfHighlights, indexHeap, longTasks, domChange, heap, startup };
+  return { scans, search, frameCostOfHighlights, indexHeap, longTasks, domChange, heap, startup, appends };
 }
 
 /** Long tasks the extension caused: those after its start mark, or else those beyond the baseline's count. */
@@ -199,6 +211,23 @@ function tableRows(m: Measurements): ResultRow[] {
     target: '≤ 1.25×', pass: mtRatio <= 1.25,
   });
 
+  for (const append of m.appends) {
+    rows.push({
+      metric: `${APPENDED_PARAGRAPHS} paragraphs appended: all marked after`, size: append.size, unit: 'ms', baselineLabel: 'page alone (main thread)',
+      baseline: append.withoutMs, backstory: append.annotatedAfterMs, ratio: undefined,
+      target: '≤ 100 ms', pass: append.annotatedAfterMs <= 100,
+    });
+  }
+  const [small, large] = m.appends;
+  if (small && large) {
+    const ratio = large.extensionMs / small.extensionMs;
+    rows.push({
+      metric: `${APPENDED_PARAGRAPHS} paragraphs appended: extension main thread`, size: '1M vs 100k', unit: 'ms', baselineLabel: 'same, 100k page',
+      baseline: small.extensionMs, backstory: large.extensionMs, ratio,
+      note: '(cost follows the new text, not the page)', target: '≤ 1.5× (not a rescan)', pass: ratio <= 1.5,
+    });
+  }
+
   const indexReadyTimes = m.startup.flatMap((load) => (load.indexReadyMs === undefined ? [] : [load.indexReadyMs]));
   const indexReady = indexReadyTimes.length > 0 ? median(indexReadyTimes) : undefined;
   const startupMs = indexReady ?? m.indexHeap.parseMs + m.indexHeap.buildMs;
@@ -252,6 +281,7 @@ const NOTES = [
   'main-thread time per changed frame = CDP TaskDuration over the frames, so it includes the extension reacting to the mutations.',
   'start → index ready = the content script\'s own backstory:index-ready measure from its backstory:start mark (wall clock, awaits included); baseline = JSON.parse of the index alone, cold, in a page.',
   'JS heap = CDP Runtime.getHeapUsage after forced GC: the tab\'s isolate, page world plus the content script\'s isolated world.',
+  'paragraphs appended = the same 100 synthetic paragraphs inserted at the end of the read page; "all marked after" = to the content script\'s last backstory:settled mark; main thread = CDP TaskDuration over 600 ms after the append, with the extension minus without.',
   'search = createEntitySearch (fuse.js) over real + synthetic entities, 20 queries typed a character at a time, each keystroke timed in Node.',
 ];
 
@@ -299,6 +329,7 @@ async function main(): Promise<void> {
         domChange: m.domChange,
         longTasks: m.longTasks,
         startup: m.startup,
+        appends: m.appends,
         indexInPage: m.indexHeap,
         heap: m.heap,
         search: m.search,

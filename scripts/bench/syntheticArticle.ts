@@ -225,3 +225,13 @@ export function syntheticArticle(records: readonly EntityRecord[], targetChars: 
   write('</article>\n</main>\n<footer><p>© Example News. All rights reserved.</p></footer>\n</body>\n</html>\n', '© Example News. All rights reserved.');
   return { html: out.join(''), textLength, namesWritten };
 }
+
+/** `count` paragraphs of a synthetic article, as markup to append to a page that is already read. */
+export function syntheticParagraphs(records: readonly EntityRecord[], count: number, seed = 7): { html: string; textLength: number } {
+  const paragraphs = [...syntheticArticle(records, count * 600, seed).html.matchAll(/<p>([\s\S]*?)<\/p>/g)].slice(0, count);
+  if (paragraphs.length < count) throw new Error(`asked for ${count} paragraphs, the article had ${paragraphs.length}`);
+  return {
+    html: paragraphs.map((match) => match[0]).join('\n'),
+    textLength: paragraphs.reduce((sum, match) => sum + match[1]!.replace(/<[^>]+>/g, '').length, 0),
+  };
+}

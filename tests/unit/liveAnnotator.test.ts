@@ -35,18 +35,21 @@ function setup(html: string, isDismissed?: (entityId: string, text: string) => b
   document.body.innerHTML = html;
   const scheduler = manualScheduler();
   const marked = new Map<string, LiveMention>();
+  const changes = { added: 0, removed: 0 };
   const annotator = new LiveAnnotator({
     root: document,
     matcher,
     scheduler,
     isDismissed,
     onChange: (added, removed) => {
+      changes.added += added.length;
+      changes.removed += removed.length;
       for (const mention of removed) marked.delete(mention.key);
       for (const mention of added) marked.set(mention.key, mention);
     },
   });
   const texts = () => [...marked.values()].map((m) => `${m.text}→${m.entityId}`).sort();
-  return { annotator, scheduler, texts };
+  return { annotator, scheduler, texts, changes };
 }
 
 describe('LiveAnnotator', () => {
@@ -69,6 +72,23 @@ describe('LiveAnnotator', () => {
     later.remove();
     await settle(scheduler);
     expect(texts()).toEqual([]);
+    annotator.stop();
+  });
+
+  it('reads appended paragraphs alone, without re-reading (and re-marking) the rest of the page', async () => {
+    const { annotator, scheduler, texts, changes } = setup('<article><p>Officials met in Kabul.</p>\n<p>The Taliban said little.</p></article>');
+    await startAndSettle(annotator, scheduler);
+    expect(changes).toEqual({ added: 2, removed: 0 });
+    const article = document.querySelector('article')!;
+    article.insertAdjacentHTML('beforeend', '\n<p>Later, in Kabul again.</p>\n<p>Lydia Khalil spoke.</p>');
+    await settle(scheduler);
+    expect(changes).toEqual({ added: 4, removed: 0 });
+    expect(texts()).toEqual(['Kabul→kabul', 'Kabul→kabul', 'Lydia Khalil→lydia-khalil', 'Taliban→taliban']);
+    // Text put straight into the article's own passage still re-reads that passage.
+    article.append('Talks in Kabul.');
+    await settle(scheduler);
+    expect(texts()).toContain('Kabul→kabul');
+    expect(texts().filter((text) => text === 'Kabul→kabul')).toHaveLength(3);
     annotator.stop();
   });
 
