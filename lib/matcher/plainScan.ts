@@ -1,4 +1,4 @@
-import { HASH_PRIME, HASH_SEED, type Matcher } from './matcherIndex';
+import { HASH_MASK, HASH_PRIME, HASH_SEED, type Matcher } from './matcherIndex';
 import { isTitleCase, TITLE_CASE_WORD } from './nameContext';
 import { foldCodePoint } from './normalize';
 import { DOT, gapKindOf, isWordChar, SENTENCE_END, SKIPPED_BEFORE_SENTENCE, IS_ASCII_WORD_UNIT, SPACE, type TokenScan } from './tokenScan';
@@ -69,7 +69,7 @@ export function plainWordHash(text: string, start: number, end: number): number 
     const unit = text.charCodeAt(i);
     hash = Math.imul(hash ^ (unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit), HASH_PRIME);
   }
-  return hash;
+  return hash & HASH_MASK;
 }
 
 /** The first-word entry (index + 1, or 0) of the word text[start, end). */

@@ -1,5 +1,5 @@
 import { GapKind } from './aliasPattern';
-import { HASH_PRIME, HASH_SEED, type Matcher } from './matcherIndex';
+import { HASH_MASK, HASH_PRIME, HASH_SEED, type Matcher } from './matcherIndex';
 import { isTitleCase, TITLE_CASE_WORD } from './nameContext';
 import { createFoldBuffers, foldInto, foldKeepingCase } from './normalize';
 
@@ -154,6 +154,7 @@ export class FoldedScan implements TokenScan {
         }
         hash = Math.imul(hash ^ unit, HASH_PRIME);
       } else if (start >= 0) {
+        hash &= HASH_MASK;
         if (count === tokenStarts.length) growTokens();
         tokenStarts[count] = start;
         tokenEnds[count] = i;
