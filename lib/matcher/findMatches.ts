@@ -267,10 +267,6 @@ export function findMatchesFolded(matcher: Matcher, text: string): TextMatch[] {
 /** Words with a capital or a digit, found natively: the only places most names can start near. */
 const CAPITAL_OR_DIGIT = /[A-Z0-9]/g;
 
-/**
- * Where names that need no capital could start: each anchor word written in lower case, stepped
- * back to the word the name starts with.
- */
 type Anchor = Matcher['lowerCaseAnchors'][number];
 const anchorSearches = new WeakMap<Matcher, { pattern: RegExp; byNeedle: Map<string, Anchor[]> }>();
 
@@ -291,6 +287,10 @@ function anchorSearch(matcher: Matcher) {
   return search;
 }
 
+/**
+ * Where names that need no capital could start: each anchor word written in lower case, stepped
+ * back to the word the name starts with. Sorted, without repeats.
+ */
 function lowerCaseStarts(matcher: Matcher, text: string): number[] {
   const starts: number[] = [];
   const { pattern, byNeedle } = anchorSearch(matcher);
