@@ -1,7 +1,7 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
 import { isInlineElement, markRangeForBlockSpan, shadowHostsOf, textBlocksOf, type TextBlock } from '../page/textBlocks';
-import { definiteEntity, fixedEntity, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
+import { definiteEntity, fixedEntity, noteEvidence, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
  * The pipeline on a live page: the visible part of the page first, the rest in small slices of
@@ -325,12 +325,7 @@ export class LiveAnnotator {
     live.fixed = live.matches.map((match) => fixedEntity(index, match));
     live.matches.forEach((match, i) => {
       const named = definiteEntity(index, match);
-      if (named >= 0 && !this.evidenceStale) {
-        const positions = this.evidence.get(named);
-        const position = this.positionOf(live, match);
-        if (positions) positions.push(position);
-        else this.evidence.set(named, [position]);
-      }
+      if (named >= 0 && !this.evidenceStale) noteEvidence(this.evidence, named, this.positionOf(live, match));
       const entity = live.fixed[i]!;
       if (entity < 0) this.doubtfulBlocks.add(live);
       else if (!this.isDismissedMatch(live, match, entity)) {
@@ -377,10 +372,7 @@ export class LiveAnnotator {
     for (const live of this.blocks.values()) {
       for (const match of live.matches) {
         const named = definiteEntity(index, match);
-        if (named < 0) continue;
-        const positions = this.evidence.get(named);
-        if (positions) positions.push(this.positionOf(live, match));
-        else this.evidence.set(named, [this.positionOf(live, match)]);
+        if (named >= 0) noteEvidence(this.evidence, named, this.positionOf(live, match));
       }
     }
     this.evidenceStale = false;

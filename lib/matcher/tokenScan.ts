@@ -71,7 +71,7 @@ function unitAt(index: number, first: number, second: number, third: number): nu
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-export const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** 1 for the ASCII letters and digits: the common case of the tokeniser, without a call. */
 export const IS_ASCII_WORD_UNIT = new Uint8Array(128);
 for (let unit = 0; unit < 128; unit++) IS_ASCII_WORD_UNIT[unit] = /[a-zA-Z0-9]/.test(String.fromCharCode(unit)) ? 1 : 0;

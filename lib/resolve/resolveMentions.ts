@@ -60,15 +60,19 @@ export function fixedEntity(index: NameIndex, match: Pick<MatchOnPage, 'aliases'
   return entity;
 }
 
+/** Notes that the page names `entity` beyond doubt at `position`. */
+export function noteEvidence(evidence: Map<number, number[]>, entity: number, position: number): void {
+  const positions = evidence.get(entity);
+  if (positions) positions.push(position);
+  else evidence.set(entity, [position]);
+}
+
 /** Where on the page each entity is named beyond doubt: the evidence every other decision uses. */
-export function collectEvidence(index: NameIndex, matches: readonly MatchOnPage[]): Map<number, number[]> {
+function collectEvidence(index: NameIndex, matches: readonly MatchOnPage[]): Map<number, number[]> {
   const evidence = new Map<number, number[]>();
   for (const match of matches) {
     const entity = definiteEntity(index, match);
-    if (entity < 0) continue;
-    const positions = evidence.get(entity);
-    if (positions) positions.push(match.position);
-    else evidence.set(entity, [match.position]);
+    if (entity >= 0) noteEvidence(evidence, entity, match.position);
   }
   return evidence;
 }
