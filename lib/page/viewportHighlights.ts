@@ -28,6 +28,9 @@ export class ViewportHighlights<T extends PlacedRange> {
   private pending = false;
   private again = false;
   private lastUpdate = -Infinity;
+  /** Elements whose marks arrived since their place was last measured. */
+  private readonly unplaced = new Set<Element>();
+  private placingScheduled = false;
 
   constructor(
     private readonly highlights: PageHighlights,
@@ -45,11 +48,41 @@ export class ViewportHighlights<T extends PlacedRange> {
       if (!set) {
         set = new Set();
         this.byElement.set(mention.element, set);
+        this.unplaced.add(mention.element);
       }
       set.add(mention);
       if (this.visible.has(mention.element) && this.isShown(mention)) this.highlights.add([mention]);
     }
-    this.schedule();
+    this.schedulePlacing();
+  }
+
+  /**
+   * New marks need only their own elements measured: nothing else moved. (A pass over every
+   * element of a long page at each delivery made appending text cost as much as the page.)
+   */
+  private schedulePlacing(): void {
+    if (this.placingScheduled || this.unplaced.size === 0) return;
+    this.placingScheduled = true;
+    this.win.requestAnimationFrame(() => {
+      this.placingScheduled = false;
+      const elements = [...this.unplaced];
+      this.unplaced.clear();
+      this.place(elements);
+    });
+  }
+
+  private place(elements: readonly Element[]): void {
+    const height = this.win.innerHeight;
+    const top = -height * MARGIN_VIEWPORTS;
+    const bottom = height * (1 + MARGIN_VIEWPORTS);
+    for (const element of elements) {
+      const mentions = this.byElement.get(element);
+      if (!mentions || this.visible.has(element)) continue;
+      const rect = element.getBoundingClientRect();
+      if (!element.isConnected || rect.bottom < top || rect.top > bottom || (rect.width === 0 && rect.height === 0)) continue;
+      this.visible.add(element);
+      this.highlights.add([...mentions].filter(this.isShown));
+    }
   }
 
   remove(mentions: readonly T[]): void {
