@@ -61,6 +61,54 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
   return [...byKey.values()];
 }
 
+/**
+ * Spellings English-language news uses interchangeably for the same Arabic or Persian name. A
+ * person's alias written with one is also indexed with the others, so "Muhammad Hassan Akhund"
+ * finds the record written "Mohammad Hasan Akhund".
+ */
+const SPELLINGS: readonly (readonly string[])[] = [
+  ['mohammad', 'muhammad', 'mohammed'],
+  ['ahmad', 'ahmed'],
+  ['hasan', 'hassan'],
+];
+const SPELLING_SET = new Map(SPELLINGS.flatMap((set) => set.map((word) => [word, set] as const)));
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Each spelling variant of a person's alias that no alias of the dataset already has. */
+function spellingVariants(aliases: IndexedAlias[], entities: readonly Entity[]): IndexedAlias[] {
+  const taken = new Set(aliases.map((alias) => alias.key));
+  const variants: IndexedAlias[] = [];
+  for (const alias of aliases) {
+    if (entities[alias.entity]!.type !== 'person' || alias.case === 'exact') continue;
+    const words = alias.key.split(' ');
+    if (!words.some((word) => SPELLING_SET.has(word))) continue;
+    const forms = alias.forms?.split(' ');
+    // Where folding split the words differently from the written form, the case rule has nothing to copy.
+    if (forms && forms.length !== words.length) continue;
+    let spelled: { words: string[]; forms?: string[] }[] = [{ words: [], forms: forms ? [] : undefined }];
+    words.forEach((word, at) => {
+      const options = SPELLING_SET.get(word) ?? [word];
+      spelled = spelled.flatMap((prefix) =>
+        options.map((option) => ({
+          words: [...prefix.words, option],
+          forms: prefix.forms && forms ? [...prefix.forms, option === word ? forms[at]! : capitalised(option)] : undefined,
+        })),
+      );
+    });
+    for (const variant of spelled) {
+      const key = variant.words.join(' ');
+      if (taken.has(key)) continue;
+      taken.add(key);
+      const { isName: _isName, ...rules } = alias;
+      variants.push({ ...rules, key, ...(variant.forms ? { forms: variant.forms.join(' ') } : {}) });
+    }
+  }
+  return variants;
+}
+
 /** Turns validated entities into the name index and the card records; assumes validateDataset passed. */
 export function compileDataset(entities: Entity[], stopPhrases: readonly string[] = []): CompiledDataset {
   const sorted = [...entities].sort((a, b) => a.id.localeCompare(b.id));
@@ -82,6 +130,7 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
     scan: { firstWordHashes: [], slots: [], byFirstPair: [], singleWord: [], startsInLowerCase: [], lowerCaseLead: 0, leadsByHash: [], lowerCaseAnchors: [] },
   };
   nameIndex.aliases = sorted.flatMap((entity, index) => indexAliases(entity, index));
+  nameIndex.aliases.push(...spellingVariants(nameIndex.aliases, sorted));
   Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));
   return { nameIndex, records };
 }

@@ -64,6 +64,33 @@ describe('validateDataset', () => {
     expect(swapped.errors[0]).toMatch(/location: 69.2, 34.5 lies outside AF/);
   });
 
+  it('indexes the other usual spellings of Mohammad, Ahmad and Hasan in people\'s names, never over another alias', () => {
+    const report = validateDataset([
+      {
+        file: 'a.json',
+        records: [
+          ok,
+          entity('mohammad-hasan-akhund', 'person', 'Mohammad Hasan Akhund'),
+          entity('muhammad-hassan', 'person', 'Muhammad Hassan'),
+          entity('ahmad-shah-massoud', 'person', 'Ahmad Shah Massoud', [{ text: 'Massoud', requires: 'fullName' }]),
+          entity('ahmad-shah', 'place', 'Ahmad Shah'),
+        ],
+      },
+    ]);
+    expect(report.errors).toEqual([]);
+    const { nameIndex } = compileDataset(report.entities);
+    const entityOf = (key: string) => nameIndex.aliases.filter((alias) => alias.key === key).map((alias) => nameIndex.entities[alias.entity]!.id);
+    expect(entityOf('muhammad hassan akhund')).toEqual(['mohammad-hasan-akhund']);
+    expect(entityOf('mohammed hasan akhund')).toEqual(['mohammad-hasan-akhund']);
+    expect(entityOf('ahmed shah massoud')).toEqual(['ahmad-shah-massoud']);
+    // Another person's own name is never given away, and places keep their one spelling.
+    expect(entityOf('muhammad hassan')).toEqual(['muhammad-hassan']);
+    expect(entityOf('ahmed shah')).toEqual([]);
+    const variant = nameIndex.aliases.find((alias) => alias.key === 'muhammad hassan akhund')!;
+    expect(variant.forms).toBe('Muhammad Hassan Akhund');
+    expect(variant.isName).toBeUndefined();
+  });
+
   it('completes relations in both directions when compiling', () => {
     const report = validateDataset([{ file: 'a.json', records: [ok, entity('kabul-university', 'organization', 'Kabul University', [], { related: [{ id: 'kabul', relation: 'located-in' }] })] }]);
     const { records } = compileDataset(report.entities);
