@@ -59,6 +59,8 @@ export interface LiveAnnotatorOptions {
   onShadowRoot?: (shadowRoot: ShadowRoot) => void;
   /** The longest a single slice of work may take, in milliseconds. */
   sliceMs?: number;
+  /** How often, while the first reading goes on, the links found so far are decided and shown. */
+  decisionIntervalMs?: number;
   /** Called when the last mark of a change has been handed over (for timing what a change costs). */
   onSettled?: () => void;
 }
@@ -167,7 +169,7 @@ export class LiveAnnotator {
           this.resolveAndNotify();
           lastDecision = performance.now();
           continueReading();
-        } else if (done || performance.now() - lastDecision > DECISION_INTERVAL_MS) {
+        } else if (done || performance.now() - lastDecision > (this.options.decisionIntervalMs ?? DECISION_INTERVAL_MS)) {
           decideThen(continueReading);
         } else {
           continueReading();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LiveAnnotator, type LiveMention, type Scheduler } from '../../lib/annotate/liveAnnotator';
 import { tinyMatcher } from './tinyDataset';
 
@@ -113,5 +113,48 @@ describe('LiveAnnotator', () => {
     await startAndSettle(annotator, scheduler);
     annotator.stop();
     expect(texts()).toEqual([]);
+  });
+});
+
+describe('LiveAnnotator against the annotate CLI', () => {
+  it('ends with the same links as one reading of the whole page, however many slices and decisions it took', async () => {
+    const { buildMatcher } = await import('../../lib/matcher/findMatches');
+    const { annotateDocumentBody } = await import('../../lib/annotate/documentMentions');
+    const { readGeneratedNameIndex, readGeneratedRecords } = await import('../../scripts/generatedDataset');
+    const { syntheticArticle } = await import('../../scripts/bench/syntheticArticle');
+    const shipped = buildMatcher(readGeneratedNameIndex());
+    const html = syntheticArticle(readGeneratedRecords(), 30_000, 5).html;
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+    const expected = annotateDocumentBody(shipped, document).mentions.map((m) => `${m.text}→${m.entity.id}`).sort();
+
+    const scheduler = manualScheduler();
+    const marked = new Map<string, LiveMention>();
+    let deliveries = 0;
+    // Tiny slices and a decision after every one: the page is decided dozens of times as it is read.
+    const annotator = new LiveAnnotator({
+      root: document,
+      matcher: shipped,
+      scheduler: { ...scheduler, idle: (work) => scheduler.idle(() => work(() => 0)) },
+      sliceMs: 1,
+      decisionIntervalMs: 0,
+      onChange: (added, removed) => {
+        deliveries++;
+        for (const mention of removed) marked.delete(mention.key);
+        for (const mention of added) marked.set(mention.key, mention);
+      },
+    });
+    // A clock that moves on at every reading of it: each slice holds only a block or two, on any machine.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 0.4));
+    let done = false;
+    const reading = annotator.start().then(() => (done = true));
+    for (let round = 0; round < 200 && !done; round++) await settle(scheduler);
+    await reading;
+    await settle(scheduler);
+    clock.mockRestore();
+    expect(expected.length).toBeGreaterThan(100);
+    expect(deliveries).toBeGreaterThan(30);
+    expect([...marked.values()].map((m) => `${m.text}→${m.entityId}`).sort()).toEqual(expected);
+    annotator.stop();
   });
 });
