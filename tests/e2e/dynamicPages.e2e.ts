@@ -52,7 +52,7 @@ describe('pages that change after loading', () => {
       .poll(() =>
         page.evaluate(() => {
           const texts: string[] = [];
-          CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString())));
+          CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push(window.__backstoryTestLiveRange(range).toString())));
           return texts;
         }),
       )
@@ -88,7 +88,7 @@ describe('pages that change after loading', () => {
       return frame
         ? frame.evaluate(() => {
             const texts: string[] = [];
-            CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString())));
+            CSS.highlights.forEach((highlight) => highlight.forEach((range) => texts.push(window.__backstoryTestLiveRange(range).toString())));
             return texts;
           })
         : Promise.resolve(['(frame not loaded)']);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGES_DIR, ROOT, SCREENSHOTS_DIR, servePages, type PageServer } from './harness';
+import { LIVE_RANGE_HELPER, PAGES_DIR, ROOT, SCREENSHOTS_DIR, servePages, type PageServer } from './harness';
 
 /**
  * The Firefox smoke test: the MV2 build installed as a temporary add-on in Debian's Firefox ESR,
@@ -52,6 +52,7 @@ describe.skipIf(!existsSync(FIREFOX))(`Backstory in Firefox (${FIREFOX})`, () =>
     const id = await browser.installExtension(ADDON_DIR);
     expect(id).toBe('backstory@backstory.invalid');
     page = await browser.newPage();
+    await page.evaluateOnNewDocument(LIVE_RANGE_HELPER);
     page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
     page.on('request', (request) => pageRequests.push(request.url()));
   }, 90_000);
@@ -72,11 +73,11 @@ describe.skipIf(!existsSync(FIREFOX))(`Backstory in Firefox (${FIREFOX})`, () =>
         CSS.highlights.forEach((highlight, name) => {
           if (!name.startsWith('backstory-')) return;
           highlight.forEach((range) => {
-            found ||= ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString() === 'Hamid Karzai International Airport';
+            found ||= window.__backstoryTestLiveRange(range).toString() === 'Hamid Karzai International Airport';
           });
         });
         let lydia = false;
-        CSS.highlights.forEach((highlight) => highlight.forEach((range) => (lydia ||= ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString() === 'Lydia Khalil')));
+        CSS.highlights.forEach((highlight) => highlight.forEach((range) => (lydia ||= window.__backstoryTestLiveRange(range).toString() === 'Lydia Khalil')));
         return found && lydia;
       },
       { timeout: 20_000, polling: 100 },
@@ -85,7 +86,7 @@ describe.skipIf(!existsSync(FIREFOX))(`Backstory in Firefox (${FIREFOX})`, () =>
       const found: { name: string; text: string }[] = [];
       CSS.highlights.forEach((highlight, name) => {
         if (!name.startsWith('backstory-') || name === 'backstory-active') return;
-        highlight.forEach((range) => found.push({ name, text: ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString() }));
+        highlight.forEach((range) => found.push({ name, text: window.__backstoryTestLiveRange(range).toString() }));
       });
       return found;
     });

@@ -75,6 +75,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+declare global {
+  interface Window {
+    /** Installed in every test page by LIVE_RANGE_HELPER. */
+    __backstoryTestLiveRange(range: AbstractRange): Range;
+  }
+}
+
+/**
+ * Marks are StaticRanges, which have no text or geometry of their own. Tests read them through a
+ * live Range made by this helper, installed in every page (and frame) before the page's scripts;
+ * a stale range (its text changed) reads as empty.
+ */
+export const LIVE_RANGE_HELPER = `window.__backstoryTestLiveRange = (range) => {
+  const live = document.createRange();
+  try {
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+  } catch {}
+  return live;
+};`;
+
 export async function launchWithExtension(options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -84,6 +105,7 @@ export async function launchWithExtension(options: { headless?: boolean; colorSc
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
+  await context.addInitScript(LIVE_RANGE_HELPER);
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -117,8 +139,9 @@ export async function readHighlights(page: Page): Promise<{ name: string; text: 
     CSS.highlights.forEach((highlight, name) => {
       if (!name.startsWith('backstory') || name === 'backstory-active') return;
       highlight.forEach((range) => {
-        const rect = ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).getBoundingClientRect();
-        found.push({ name, text: ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString(), top: rect.top + window.scrollY, left: rect.left });
+        const live = window.__backstoryTestLiveRange(range);
+        const rect = live.getBoundingClientRect();
+        found.push({ name, text: live.toString(), top: rect.top + window.scrollY, left: rect.left });
       });
     });
     return found.sort((a, b) => a.top - b.top || a.left - b.left).map(({ name, text }) => ({ name, text }));

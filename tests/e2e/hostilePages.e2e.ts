@@ -156,7 +156,7 @@ async function liveMarks(target: Page | Frame): Promise<string[]> {
     CSS.highlights.forEach((highlight, name) => {
       if (!name.startsWith('backstory-') || name === 'backstory-active') return;
       highlight.forEach((range) => {
-        if (range.startContainer.isConnected && !range.collapsed) texts.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString());
+        if (range.startContainer.isConnected && !range.collapsed) texts.push(window.__backstoryTestLiveRange(range).toString());
       });
     });
     return texts;
@@ -317,7 +317,7 @@ describe('Backstory never breaks a page', () => {
           const lead = document.getElementById('lead')!.firstChild;
           let onCurrentNode = false;
           CSS.highlights.get('backstory-person')?.forEach((range) => {
-            if (range.startContainer === lead && ((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString() === 'Lydia Khalil') onCurrentNode = true;
+            if (range.startContainer === lead && window.__backstoryTestLiveRange(range).toString() === 'Lydia Khalil') onCurrentNode = true;
           });
           return onCurrentNode;
         }),
@@ -386,7 +386,7 @@ describe('Backstory never breaks a page', () => {
           if (!name.startsWith('backstory-')) return;
           highlight.forEach((range) => {
             const element = range.startContainer.parentElement;
-            if (element?.closest('#editor, form, textarea, input, [role="textbox"]')) inside.push(((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString());
+            if (element?.closest('#editor, form, textarea, input, [role="textbox"]')) inside.push(window.__backstoryTestLiveRange(range).toString());
           });
         });
         return inside;
@@ -473,7 +473,7 @@ describe('Backstory never breaks a page', () => {
       CSS.highlights.forEach((highlight) =>
         highlight.forEach((range) => {
           const root = range.startContainer.getRootNode();
-          found[((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString()] = root instanceof ShadowRoot ? `shadow of ${root.host.localName}` : 'document';
+          found[window.__backstoryTestLiveRange(range).toString()] = root instanceof ShadowRoot ? `shadow of ${root.host.localName}` : 'document';
         }),
       );
       return found;

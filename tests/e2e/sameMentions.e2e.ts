@@ -36,11 +36,10 @@ async function highlightedSpans(page: Page): Promise<string[]> {
     const spans: [number, string][] = [];
     CSS.highlights.forEach((highlight, name) => {
       if (name === 'backstory-active') return;
-      highlight.forEach((abstract) => {
-        const range = abstract;
+      highlight.forEach((range) => {
         const start = offsets.get(range.startContainer)! + range.startOffset;
         const end = offsets.get(range.endContainer)! + range.endOffset;
-        spans.push([start, `${start}-${end} ${name.replace('backstory-', '')} ${((r: AbstractRange) => { const l = document.createRange(); try { l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); } catch { /* a stale static range reads as empty */ } return l; })(range).toString()}`]);
+        spans.push([start, `${start}-${end} ${name.replace('backstory-', '')} ${window.__backstoryTestLiveRange(range).toString()}`]);
       });
     });
     return spans.sort((a, b) => a[0] - b[0]).map(([, span]) => span);
