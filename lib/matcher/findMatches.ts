@@ -251,9 +251,18 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   return { last: bestLast, match };
 }
 
+/**
+ * One scan of each kind, reused for every passage (they share scratch buffers anyway). A scan that
+ * outlives the call also keeps its hidden class alive: when each scan died with its call, a GC
+ * could drop the class, and V8 then discarded all the optimised matcher code that embedded it
+ * (deopt reason "embedded weak objects cleared"). Matching ran 2-4x slower after most GCs.
+ */
+const foldedScan = new FoldedScan();
+const plainScan = new PlainScan();
+
 /** Every token of a folded passage in turn: the reading for any text. */
 export function findMatchesFolded(matcher: Matcher, text: string): TextMatch[] {
-  const scan = new FoldedScan(text, matcher);
+  const scan = foldedScan.read(text, matcher);
   const matches: TextMatch[] = [];
   for (let first = 0; first < scan.tokenCount; first++) {
     const attempt = attemptAt(matcher, scan, first);
@@ -319,7 +328,7 @@ function lowerCaseStarts(matcher: Matcher, text: string): number[] {
  * the same order as findMatchesFolded makes at the words that can start a name.
  */
 export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
-  const scan = new PlainScan(text, matcher);
+  const scan = plainScan.read(text, matcher);
   const matches: TextMatch[] = [];
   const anchored = lowerCaseStarts(matcher, text);
   let nextAnchored = 0;

@@ -146,15 +146,21 @@ export class PlainScan implements TokenScan {
   private readonly ends = wordEnds;
   private ahead = 0;
   private behind = 0;
-  private titleCase: boolean | undefined;
-
-  constructor(
-    readonly original: string,
-    private readonly matcher: Matcher,
-  ) {}
+  private titleCase: boolean | undefined = undefined;
+  original = '';
+  private matcher!: Matcher;
 
   /** The first-word entry of token 0, when the caller already looked it up. */
-  private focusEntry: number | undefined;
+  private focusEntry: number | undefined = undefined;
+
+  /** The scan now reads `original`; focus() picks the word to try. */
+  read(original: string, matcher: Matcher): this {
+    this.original = original;
+    this.matcher = matcher;
+    this.titleCase = undefined;
+    this.ahead = this.behind = 0;
+    return this;
+  }
 
   /** Makes the word text[start, end) token 0. */
   focus(start: number, end: number, entry?: number): void {

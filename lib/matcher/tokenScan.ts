@@ -125,16 +125,17 @@ function growTokens(): void {
 
 /** Any passage, folded whole and cut into tokens numbered from its first; see TokenScan. */
 export class FoldedScan implements TokenScan {
-  readonly length: number;
-  readonly tokenCount: number;
-  private readonly codes: Uint16Array;
-  private readonly starts: Uint32Array;
-  private titleCase: boolean | undefined;
+  original = '';
+  length = 0;
+  tokenCount = 0;
+  private codes = fold.codes;
+  private starts = fold.starts;
+  private titleCase: boolean | undefined = undefined;
 
-  constructor(
-    readonly original: string,
-    matcher: Matcher,
-  ) {
+  /** Folds `original` and cuts it into tokens: the scan now reads it. */
+  read(original: string, matcher: Matcher): this {
+    this.original = original;
+    this.titleCase = undefined;
     const length = (this.length = foldInto(original, fold));
     const codes = (this.codes = fold.codes);
     this.starts = fold.starts;
@@ -172,6 +173,7 @@ export class FoldedScan implements TokenScan {
       }
     }
     this.tokenCount = count;
+    return this;
   }
 
   private unitsEqual(from: number, to: number, word: string): boolean {
