@@ -336,6 +336,10 @@ export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
   let resumeAt = 0;
   const attempt = (start: number, end = wordEndAt(text, start), entry?: number) => {
     if (start < resumeAt) return;
+    if (entry === 0) {
+      resumeAt = end;
+      return;
+    }
     scan.focus(start, end, entry);
     const result = attemptAt(matcher, scan, 0);
     if (!result) {
