@@ -3,28 +3,29 @@
  * banners, and Backstory's own UI. Article text (headlines, captions, asides) is always read.
  */
 
+/** By local name, which is lower case for HTML, SVG and MathML roots alike (and costs no string to read). */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'CANVAS',
-  'NAV',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'canvas',
+  'nav',
+  'head',
+  'title',
 ]);
 const SKIPPED_ROLES = new Set(['navigation', 'menu', 'menubar', 'menuitem', 'search', 'textbox', 'combobox']);
 const CONSENT_BANNER = /(^|[\s_-])(cookie|consent|gdpr|cmp)([\s_-]|$)/i;
@@ -33,7 +34,7 @@ const CONSENT_BANNER = /(^|[\s_-])(cookie|consent|gdpr|cmp)([\s_-]|$)/i;
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.localName)) return true;
   // Most elements of an article carry no attribute at all: the cheap answer first.
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;

@@ -16,15 +16,15 @@ export interface TextBlock {
   segments: TextSegment[];
 }
 
-/** Elements that flow inside a line; any other element starts a new passage. */
+/** Elements that flow inside a line, by local name; any other element starts a new passage. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS',
-  'LABEL', 'MARK', 'NOBR', 'Q', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME',
-  'TT', 'U', 'WBR',
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
+  'label', 'mark', 'nobr', 'q', 'ruby', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
+  'u', 'wbr',
 ]);
 
 export function isInlineElement(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName.toUpperCase());
+  return INLINE_TAGS.has(element.localName);
 }
 
 function passageOf(node: Node, cache: Map<Element, Element | null>): Element | null {
