@@ -33,6 +33,17 @@ function isShouted(token: string): boolean {
   return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
 
+/**
+ * Whether the words in capitals next to `token`, on one side, include an ordinary word: then the
+ * capitals are a shouted headline. Acronyms side by side ("US CENTCOM", "UN, EU") are no sign of one.
+ */
+function inShoutedRun(scan: TokenScan, token: number, direction: -1 | 1): boolean {
+  for (let step = 1, next = token + direction; step <= 4 && scan.has(next) && isShouted(scan.cased(next)); step++, next += direction) {
+    if (scan.firstWordEntry(next) === 0) return true;
+  }
+  return false;
+}
+
 /** The alias's words with their capitals, split once per alias and kept. */
 const formWordsCache = new WeakMap<IndexedAlias, readonly string[]>();
 
@@ -84,8 +95,7 @@ function meetsCaseRule(matcher: Matcher, scan: TokenScan, aliasIndex: number, fi
       if (scan.cased(first + k) !== forms[k]) return false;
     }
     // In an all-capitals headline an acronym cannot be told from a word ("WHAT IS NEXT", "US" vs "us").
-    if (scan.has(first - 1) && isShouted(scan.cased(first - 1))) return false;
-    return !(scan.has(last + 1) && isShouted(scan.cased(last + 1)));
+    return !inShoutedRun(scan, first, -1) && !inShoutedRun(scan, last, 1);
   }
   // "Capitalized": the first capital of the alias must be a capital on the page too.
   const capital = firstCapital(matcher, aliasIndex);

@@ -25,6 +25,7 @@ export const NAME_HEADS = new Set([
   'county', 'state', 'mountains', 'lake', 'gardens', 'park', 'palace', 'tower', 'towers', 'mall', 'market', 'bazaar',
   'cricket', 'football', 'team', 'festival', 'prize', 'award', 'declaration', 'accord', 'accords', 'doctrine',
   'syndrome', 'museum', 'library', 'gallery', 'cinema', 'theatre', 'theater', 'mosque', 'church', 'temple', 'shrine',
+  'survey', 'debates', 'forum',
 ]);
 
 /**
@@ -44,6 +45,11 @@ const SENTENCE_STARTERS = new Set([
   'in', 'on', 'at', 'by', 'for', 'from', 'with', 'without', 'to', 'of', 'asked', 'says', 'said', 'here', 'there', 'where',
   'why', 'how', 'what', 'who', 'whom', 'whose', 'that', 'this', 'these', 'those', 'his', 'her', 'their', 'our', 'my',
   'also', 'even', 'only', 'both', 'neither', 'nor', 'once', 'twice', 'again', 'instead', 'indeed', 'however',
+  'until', 'unless', 'despite', 'during', 'unlike', 'following', 'amid', 'amidst', 'under', 'whether', 'upon',
+  'like', 'according', 'against', 'within', 'across', 'through', 'between', 'among', 'toward', 'towards', 'over',
+  'into', 'about', 'around', 'behind', 'beyond', 'near', 'inside', 'outside', 'besides', 'thus', 'hence',
+  'whereas', 'perhaps', 'not', 'never', 'should', 'would', 'could', 'will', 'can', 'did', 'does', 'do', 'was',
+  'were', 'is', 'are', 'has', 'had', 'have', 'let', 'every', 'each', 'all', 'some', 'many', 'most', 'no',
 ]);
 
 export function isSentenceStarter(word: string): boolean {

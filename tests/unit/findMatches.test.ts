@@ -59,6 +59,10 @@ describe('findMatches', () => {
     expect(found('The US and ISK')).toEqual(['US', 'ISK']);
     expect(found('let us ask isk')).toEqual([]);
     expect(found('WHAT IS NEXT FOR US TROOPS')).toEqual([]);
+    // Capitals next to another name are two acronyms, not a shouted headline.
+    expect(found('The US, ISK and HKIA')).toEqual(['US', 'ISK', 'HKIA']);
+    expect(found('US HKIA staff')).toEqual(['US', 'HKIA']);
+    expect(found('WHO IS MOST AT RISK')).toEqual([]);
   });
 
   it('needs a capital where the name has one', () => {

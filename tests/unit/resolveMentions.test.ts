@@ -99,11 +99,19 @@ describe('one page, one meaning', () => {
       ['Khalil', 'lydia-khalil'],
       ['Khalil', 'lydia-khalil'],
     ]);
+    // Prepositions and auxiliaries that open a sentence are no first names either.
+    expect(linked('Lydia Khalil wrote.', 'Until Khalil spoke, nobody knew. Despite Khalil, it went ahead.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
   });
 
   it('does not mark a name that begins a longer name of something else', () => {
     expect(linked('Lorries queued along the Kunar River for hours while reporters from the Kabul Times waited nearby.')).toEqual([]);
     expect(linked('Aid reached Kabul on Monday.')).toEqual([['Kabul', 'kabul']]);
+    // The head noun may come a few capitalised words later.
+    expect(linked('The quake was 40km from Kabul, the US Geological Survey said.')).toEqual([['Kabul', 'kabul']]);
   });
 
   it('explains every decision', () => {
