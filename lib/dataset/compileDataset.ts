@@ -1,4 +1,4 @@
-import { aliasPattern } from '../matcher/aliasPattern';
+import { aliasPattern, GapKind } from '../matcher/aliasPattern';
 import { matchCandidates } from '../matcher/matchCandidates';
 import type { CompiledDataset, EntityRecord, IndexedAlias, NameIndex, RelatedLink } from './compiled';
 import { inverseOf, type AliasInput, type Entity } from './schema';
@@ -109,6 +109,46 @@ function spellingVariants(aliases: IndexedAlias[], entities: readonly Entity[]):
   return variants;
 }
 
+/** Two-letter acronyms news writes with or without dots: "US forces", "U.S. forces". */
+const DOTTED_ACRONYMS = new Set(['us', 'un', 'uk', 'eu']);
+
+/**
+ * An alias with one of those acronyms in capitals before further words ("US forces", "UN
+ * Assistance Mission in Afghanistan") is also indexed dotted ("U.S. forces"), where no alias of
+ * the dataset has that key already. The dotted acronym alone is an alias of its own ("U.S.").
+ */
+function dottedVariants(aliases: IndexedAlias[]): IndexedAlias[] {
+  const taken = new Set(aliases.map((alias) => alias.key));
+  const variants: IndexedAlias[] = [];
+  for (const alias of aliases) {
+    const words = alias.key.split(' ');
+    const forms = alias.forms?.split(' ');
+    if (words.length < 2 || !forms || forms.length !== words.length) continue;
+    const gaps = alias.gaps ? [...alias.gaps] : words.slice(1).map(() => String(GapKind.Plain));
+    const dotted = { words: [] as string[], forms: [] as string[], gaps: [] as string[] };
+    words.forEach((word, at) => {
+      const form = forms[at]!;
+      const gapAfter = gaps[at];
+      if (DOTTED_ACRONYMS.has(word) && form === word.toUpperCase() && gapAfter === String(GapKind.Plain)) {
+        dotted.words.push(word[0]!, word[1]!);
+        dotted.forms.push(form[0]!, form[1]!);
+        // "U.S. forces": a dot between the letters, and a dot (then a space) after them.
+        dotted.gaps.push(String(GapKind.Dot), String(GapKind.Dot));
+      } else {
+        dotted.words.push(word);
+        dotted.forms.push(form);
+        if (gapAfter !== undefined) dotted.gaps.push(gapAfter);
+      }
+    });
+    const key = dotted.words.join(' ');
+    if (dotted.words.length === words.length || taken.has(key)) continue;
+    taken.add(key);
+    const { isName: _isName, ...rules } = alias;
+    variants.push({ ...rules, key, gaps: dotted.gaps.join(''), forms: dotted.forms.join(' ') });
+  }
+  return variants;
+}
+
 /** Turns validated entities into the name index and the card records; assumes validateDataset passed. */
 export function compileDataset(entities: Entity[], stopPhrases: readonly string[] = []): CompiledDataset {
   const sorted = [...entities].sort((a, b) => a.id.localeCompare(b.id));
@@ -131,6 +171,7 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
   };
   nameIndex.aliases = sorted.flatMap((entity, index) => indexAliases(entity, index));
   nameIndex.aliases.push(...spellingVariants(nameIndex.aliases, sorted));
+  nameIndex.aliases.push(...dottedVariants(nameIndex.aliases));
   Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));
   return { nameIndex, records };
 }

@@ -1,3 +1,4 @@
+import { buildMatcher, findMatches } from '../../lib/matcher/findMatches';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,34 @@ describe('validateDataset', () => {
     const variant = nameIndex.aliases.find((alias) => alias.key === 'muhammad hassan akhund')!;
     expect(variant.forms).toBe('Muhammad Hassan Akhund');
     expect(variant.isName).toBeUndefined();
+  });
+
+  it('also indexes US, UN, UK and EU before further words with dots, so "U.S. forces" is found', () => {
+    const report = validateDataset([
+      {
+        file: 'a.json',
+        records: [
+          ok,
+          entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }]),
+          entity('us-armed-forces', 'organization', 'United States Armed Forces', ['US forces', 'US military']),
+          entity('unama', 'organization', 'United Nations Assistance Mission in Afghanistan', ['UN Assistance Mission in Afghanistan']),
+        ],
+      },
+    ]);
+    expect(report.errors).toEqual([]);
+    const matcher = buildMatcher(compileDataset(report.entities).nameIndex);
+    const linked = (text: string) =>
+      findMatches(matcher, text).map((match) => [
+        text.slice(match.start, match.end),
+        matcher.index.entities[matcher.index.aliases[match.aliases[0]!]!.entity]!.id,
+      ]);
+    expect(linked('U.S. forces left; the U.N. Assistance Mission in Afghanistan stayed. U.S. officials agreed.')).toEqual([
+      ['U.S. forces', 'us-armed-forces'],
+      ['U.N. Assistance Mission in Afghanistan', 'unama'],
+      ['U.S.', 'united-states'],
+    ]);
+    // The dots must be there: "U S forces" or "U.S forces" are not the name.
+    expect(linked('U S forces').map(([text]) => text)).toEqual([]);
   });
 
   it('completes relations in both directions when compiling', () => {
