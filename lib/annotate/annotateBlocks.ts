@@ -45,6 +45,7 @@ export function annotateTexts(matcher: Matcher, texts: readonly string[]): PageA
         aliases: match.aliases,
         titled: match.titled,
         shadows: match.shadows,
+        asProvince: match.asProvince,
       });
     }
     base += text.length + 1;

@@ -1,7 +1,7 @@
 import type { EntityType } from '../dataset/schema';
 import { findMatches, type Matcher, type TextMatch } from '../matcher/findMatches';
 import { isInlineElement, markRangeForBlockSpan, shadowHostsOf, textBlocksOf, type TextBlock } from '../page/textBlocks';
-import { definiteEntity, fixedEntity, noteEvidence, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
+import { definiteEntity, fixedEntity, fixedReason, noteEvidence, resolveMentions, type MatchOnPage } from '../resolve/resolveMentions';
 
 /**
  * The pipeline on a live page: the visible part of the page first, the rest in small slices of
@@ -237,7 +237,7 @@ export class LiveAnnotator {
         if (entity < 0) return;
         const key = this.keyOf(live, match, entity);
         if (this.isDismissedMatch(live, match, entity)) this.withdraw(key, live);
-        else this.offer(key, { live, match, entity, reason: 'unambiguous name' });
+        else this.offer(key, { live, match, entity, reason: fixedReason(match) });
       });
     }
     this.resolveAndNotify();
@@ -331,7 +331,7 @@ export class LiveAnnotator {
       const entity = live.fixed[i]!;
       if (entity < 0) this.doubtfulBlocks.add(live);
       else if (!this.isDismissedMatch(live, match, entity)) {
-        this.offer(this.keyOf(live, match, entity), { live, match, entity, reason: 'unambiguous name' });
+        this.offer(this.keyOf(live, match, entity), { live, match, entity, reason: fixedReason(match) });
       }
     });
   }
@@ -388,7 +388,7 @@ export class LiveAnnotator {
     for (const live of this.doubtfulBlocks) {
       live.matches.forEach((match, i) => {
         if (live.fixed[i]! >= 0) return;
-        spans.push({ position: this.positionOf(live, match), aliases: match.aliases, titled: match.titled, shadows: match.shadows, live, match });
+        spans.push({ position: this.positionOf(live, match), aliases: match.aliases, titled: match.titled, shadows: match.shadows, asProvince: match.asProvince, live, match });
       });
     }
     const resolutions = resolveMentions(matcher.index, spans, this.evidence);

@@ -20,6 +20,8 @@ export interface TextMatch {
    * in "Khalil Rahimi"): later bare uses of them may mean that person.
    */
   shadows?: number[];
+  /** The text calls the place a province ("Khost province", "the provinces of Herat and Farah"). */
+  asProvince?: true;
 }
 
 /** Text that is an address, not prose: names inside it are not names. */
@@ -183,6 +185,39 @@ function startsLongerName(scan: TokenScan, last: number): boolean {
   return false;
 }
 
+/**
+ * For each candidate name, the aliases of "<name> Province" when the dataset has one (the city of
+ * Herat and Herat Province), else undefined. Kept per matcher, built on first use.
+ */
+const provinceTwinsByMatcher = new WeakMap<Matcher, (number[] | undefined)[]>();
+
+function provinceTwins(matcher: Matcher): (number[] | undefined)[] {
+  let twins = provinceTwinsByMatcher.get(matcher);
+  if (!twins) {
+    const byBase = new Map<string, number[]>();
+    matcher.index.aliases.forEach((alias, aliasIndex) => {
+      if (!alias.key.endsWith(' province')) return;
+      const base = alias.key.slice(0, -' province'.length);
+      byBase.set(base, [...(byBase.get(base) ?? []), aliasIndex]);
+    });
+    twins = matcher.index.candidates.map((candidate) => (candidate.stop ? undefined : byBase.get(candidate.words.join(' '))));
+    provinceTwinsByMatcher.set(matcher, twins);
+  }
+  return twins;
+}
+
+/** Capitalised names in a list: ", Paktia and Paktika", " and Nangarhar". */
+const LISTED_NAMES = String.raw`(?:,? (?:and )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)*`;
+/** Right after the name: "Khost province", "Khost, Paktia and Paktika provinces". */
+const PROVINCE_AFTER = new RegExp(String.raw`${LISTED_NAMES},? (?:and )?[Pp]rovinces?(?![\p{L}\p{N}])`, 'uy');
+/** Right before the name: "the province of Herat", "the provinces of Khost and ". */
+const PROVINCE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[Pp]rovinces? of (?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?,? (?:and )?)*$`, 'u');
+
+function isCalledProvince(text: string, start: number, end: number): boolean {
+  PROVINCE_AFTER.lastIndex = end;
+  return PROVINCE_AFTER.test(text) || PROVINCE_BEFORE.test(text.slice(Math.max(0, start - 120), start));
+}
+
 interface Attempt {
   /** The last token the attempt used up: scanning resumes after it. */
   last: number;
@@ -199,6 +234,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   const { aliases, candidates } = matcher.index;
   const longer = scan.has(first + 1) ? matcher.byFirstPair.get(pairKey(matcher.firstWordHashes[entry - 1]!, scan.tokenHash(first + 1))) : undefined;
   let bestLast = -1;
+  let bestCandidate = -1;
   let bestAliases: number[] | undefined;
   let bestShadows: number[] | undefined;
   // Longest first: names of two words or more by their first two words, then the one-word names.
@@ -240,6 +276,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
     }
     if (fitting || shadows) {
       bestLast = last;
+      bestCandidate = candidateIndex;
       bestAliases = fitting;
       bestShadows = shadows;
     }
@@ -255,6 +292,11 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   if (endWithDot >= 0 && bestAliases?.some((a) => aliases[a]!.trailingDot)) end = endWithDot;
   if (isInsideAddress(scan.original, start, end)) return { last: bestLast };
   const match: TextMatch = { start, end, aliases: bestAliases ?? [] };
+  const twins = bestAliases ? provinceTwins(matcher)[bestCandidate] : undefined;
+  if (twins && isCalledProvince(scan.original, start, end)) {
+    match.aliases = twins;
+    match.asProvince = true;
+  }
   const before = scan.neighbour(first, -1);
   if (before !== undefined && isPersonTitle(before)) match.titled = true;
   if (bestShadows) match.shadows = bestShadows;

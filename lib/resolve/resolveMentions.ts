@@ -13,6 +13,13 @@ export interface MatchOnPage {
   titled?: boolean;
   /** Short forms that, here, are part of someone else's name (see TextMatch.shadows). */
   shadows?: number[];
+  /** The text calls the place a province (see TextMatch.asProvince). */
+  asProvince?: true;
+}
+
+/** Why a match with a fixed entity (see fixedEntity) names it. */
+export function fixedReason(match: Pick<MatchOnPage, 'asProvince'>): string {
+  return match.asProvince ? 'the text calls it a province' : 'unambiguous name';
 }
 
 /** Where each short form (by alias key) was seen as part of someone else's name. */
@@ -105,7 +112,7 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
   }
   // The common case, answered without the general machinery below.
   const fixed = fixedEntity(index, match);
-  if (fixed >= 0) return { entity: fixed, alias: match.aliases[match.aliases.length - 1]!, reason: 'unambiguous name' };
+  if (fixed >= 0) return { entity: fixed, alias: match.aliases[match.aliases.length - 1]!, reason: fixedReason(match) };
   for (const aliasIndex of match.aliases) {
     const alias = index.aliases[aliasIndex]!;
     const name = describe(index, alias.entity);

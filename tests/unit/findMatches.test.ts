@@ -94,6 +94,19 @@ describe('findMatches', () => {
     expect(entitiesFound('near Hamid Karzai on Thursday')).toEqual([['hamid-karzai', 'hkia']]);
   });
 
+  it('takes a city name for its province where the text calls it one', () => {
+    expect(entitiesFound('Fighting in Herat spread.')).toEqual([['herat']]);
+    expect(entitiesFound('Floods hit Herat province and the province of Herat again.')).toEqual([['herat-province'], ['herat-province']]);
+    expect(entitiesFound('the Herat, Kunar and Kabul provinces; the provinces of Kunar and Herat')).toEqual([
+      ['herat-province'],
+      ['kunar'],
+      ['kabul'],
+      ['kunar'],
+      ['herat-province'],
+    ]);
+    expect(findMatches(matcher, 'the province of Herat')[0]!.asProvince).toBe(true);
+  });
+
   it('maps offsets to the original text exactly', () => {
     const text = 'Attack near Hamid\u00a0Karzai Inter\u00adnational\u200b Airport';
     const [match] = findMatches(matcher, text);

@@ -117,5 +117,6 @@ describe('one page, one meaning', () => {
   it('explains every decision', () => {
     const { mentions } = annotateTexts(matcher, ['Lydia Khalil wrote.', 'Khalil added.']);
     expect(mentions.map((m) => m.reason)).toEqual(['unambiguous name', expect.stringMatching(/named in full/)]);
+    expect(annotateTexts(matcher, ['the province of Herat']).mentions.map((m) => m.reason)).toEqual(['the text calls it a province']);
   });
 });

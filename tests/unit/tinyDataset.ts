@@ -46,6 +46,8 @@ export const TINY_ENTITIES: EntityInput[] = [
   ], { related: [{ id: 'kabul', relation: 'located-in' }] }),
   entity('kabul', 'place', 'Kabul', ['Kābul', 'کابل']),
   entity('kunar', 'place', 'Kunar Province', ['Kunar']),
+  entity('herat', 'place', 'Herat'),
+  entity('herat-province', 'place', 'Herat Province'),
   entity('kabul-university', 'organization', 'Kabul University'),
   entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }, 'USA', 'America'], {
     location: { lat: 38.9, lon: -77.0, country: 'US' },
