@@ -218,6 +218,15 @@ function isCalledProvince(text: string, start: number, end: number): boolean {
   return PROVINCE_AFTER.test(text) || PROVINCE_BEFORE.test(text.slice(Math.max(0, start - 120), start));
 }
 
+/** Up to three capitalised words right after a name that ends in a dot ("U.S. Military Academy"). */
+const CAPITALISED_AFTER = / (\p{Lu}[\p{L}'’-]*)(?: (\p{Lu}[\p{L}'’-]*))?(?: (\p{Lu}[\p{L}'’-]*))?/uy;
+
+function headsLongerNameAfter(text: string, end: number): boolean {
+  CAPITALISED_AFTER.lastIndex = end;
+  const words = CAPITALISED_AFTER.exec(text);
+  return words !== null && words.slice(1).some((word) => word !== undefined && isNameHead(word));
+}
+
 interface Attempt {
   /** The last token the attempt used up: scanning resumes after it. */
   last: number;
@@ -289,7 +298,11 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   const start = scan.originalStart(first);
   let end = scan.originalEnd(bestLast);
   const endWithDot = scan.endOfDotAfter(bestLast);
-  if (endWithDot >= 0 && bestAliases?.some((a) => aliases[a]!.trailingDot)) end = endWithDot;
+  if (endWithDot >= 0 && bestAliases?.some((a) => aliases[a]!.trailingDot)) {
+    end = endWithDot;
+    // "U.S. Geological Survey": the dot hid the capitalised words that go on from the name.
+    if (headsLongerNameAfter(scan.original, end) && !scan.isTitleCase()) return { last: bestLast };
+  }
   if (isInsideAddress(scan.original, start, end)) return { last: bestLast };
   const match: TextMatch = { start, end, aliases: bestAliases ?? [] };
   const twins = bestAliases ? provinceTwins(matcher)[bestCandidate] : undefined;

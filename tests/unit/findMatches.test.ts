@@ -47,6 +47,10 @@ describe('findMatches', () => {
   it('keeps punctuation that belongs to the name', () => {
     expect(found('U.S. forces left.')).toEqual(['U.S.']);
     expect(found('the U.S.-led coalition')).toEqual(['U.S.']);
+    // …but a dot does not hide the head noun of a longer name that goes on from it.
+    expect(found('the quake was measured by the U.S. Geological Survey')).toEqual([]);
+    expect(found('he later taught at the U.S. Military Academy in the north')).toEqual([]);
+    expect(found('sanctions from the U.S. Treasury were lifted')).toEqual(['U.S.']);
     expect(found('Mazar-i-Sharif and Mazar-e-Sharif')).toEqual(['Mazar-i-Sharif', 'Mazar-e-Sharif']);
   });
 
