@@ -227,6 +227,33 @@ function headsLongerNameAfter(text: string, end: number): boolean {
   return words !== null && words.slice(1).some((word) => word !== undefined && isNameHead(word));
 }
 
+/** The one person all of `fitting` name, or -1. */
+function onePerson(matcher: Matcher, fitting: readonly number[]): number {
+  const entity = matcher.index.aliases[fitting[0]!]!.entity;
+  if (matcher.index.entities[entity]!.type !== 'person') return -1;
+  return fitting.every((aliasIndex) => matcher.index.aliases[aliasIndex]!.entity === entity) ? entity : -1;
+}
+
+/**
+ * "Mullah Hibatullah Akhundzada" where the dataset lists "Mullah Hibatullah" and the surname
+ * "Akhundzada" apart: the surname right after a person's name is the same person's, not the start
+ * of someone else's name.
+ */
+function ownSurnameFollows(matcher: Matcher, scan: TokenScan, last: number, fitting: readonly number[]): boolean {
+  if (scan.neighbour(last, 1) === undefined) return false;
+  const entry = scan.firstWordEntry(last + 1);
+  if (entry === 0) return false;
+  const person = onePerson(matcher, fitting);
+  if (person < 0) return false;
+  for (const candidateIndex of matcher.singleWord[entry - 1]!) {
+    for (const aliasIndex of matcher.index.candidates[candidateIndex]!.aliases) {
+      const alias = matcher.index.aliases[aliasIndex]!;
+      if (alias.entity === person && alias.requires === 'fullName' && meetsCaseRule(matcher, scan, aliasIndex, last + 1, last + 1)) return true;
+    }
+  }
+  return false;
+}
+
 interface Attempt {
   /** The last token the attempt used up: scanning resumes after it. */
   last: number;
@@ -291,6 +318,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
     }
   }
   if (bestLast < 0) return undefined;
+  if (bestAliases && ownSurnameFollows(matcher, scan, bestLast, bestAliases)) bestLast++;
   // "Tehreek-i-Taliban Pakistan" under a spelling the dataset lacks: neither "Taliban" nor "Pakistan" is meant.
   if (endsCompoundName(scan, first)) return { last: capitalisedRunEnd(scan, bestLast, 2) };
   // A stop phrase, or "Kunar River", "Kabul Bank": the words are the start of a longer name of something else.

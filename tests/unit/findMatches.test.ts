@@ -98,6 +98,12 @@ describe('findMatches', () => {
     expect(entitiesFound('near Hamid Karzai on Thursday')).toEqual([['hamid-karzai', 'hkia']]);
   });
 
+  it("takes a person's own surname after a shorter form of their name into the name", () => {
+    expect(found('Khalil ur-Rahman Haqqani spoke')).toEqual(['Khalil ur-Rahman Haqqani']);
+    // Only the same person's surname: Khalil's is not Lydia's.
+    expect(found('Lydia Khalil Haqqani')).toEqual(['Lydia Khalil', 'Haqqani']);
+  });
+
   it('takes a city name for its province where the text calls it one', () => {
     expect(entitiesFound('Fighting in Herat spread.')).toEqual([['herat']]);
     expect(entitiesFound('Floods hit Herat province and the province of Herat again.')).toEqual([['herat-province'], ['herat-province']]);

@@ -30,6 +30,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   }),
   entity('lydia-khalil', 'person', 'Lydia Khalil', [{ text: 'Khalil', requires: 'fullName', ambiguous: true }]),
   entity('khalil-haqqani', 'person', 'Khalil Haqqani', [
+    'Khalil ur-Rahman',
     { text: 'Khalil', requires: 'fullName', ambiguous: true },
     { text: 'Haqqani', requires: 'fullName', ambiguous: true },
   ]),
