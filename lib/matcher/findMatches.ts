@@ -446,6 +446,7 @@ export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
     while (nextAnchored < anchored.length && anchored[nextAnchored]! < position) attempt(anchored[nextAnchored++]!);
   };
   const leads: number[] = [];
+  let leadCount = 0;
   CAPITAL_OR_DIGIT.lastIndex = 0;
   while (CAPITAL_OR_DIGIT.test(text)) {
     const wordStart = wordStartAt(text, CAPITAL_OR_DIGIT.lastIndex - 1);
@@ -454,7 +455,7 @@ export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
       continue;
     }
     // Lower-case words just before that can start a name whose first capital is this word.
-    leads.length = 0;
+    leadCount = 0;
     const wordEnd = wordEndAt(text, wordStart);
     const hash = plainWordHash(text, wordStart, wordEnd);
     const distances = matcher.leadsByHash.get(hash) ?? 0;
@@ -467,11 +468,11 @@ export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
       if (leadStart < resumeAt || plainGapKind(text, gapStart, from) === -1) break;
       if ((distances >> distance) & 1) {
         const entry = firstWordOf(matcher, text, leadStart, gapStart);
-        if (entry > 0 && matcher.startsInLowerCase[entry - 1] === 1) leads.push(leadStart);
+        if (entry > 0 && matcher.startsInLowerCase[entry - 1] === 1) leads[leadCount++] = leadStart;
       }
       from = leadStart;
     }
-    for (let i = leads.length - 1; i >= 0; i--) {
+    for (let i = leadCount - 1; i >= 0; i--) {
       attemptAnchoredBefore(leads[i]!);
       attempt(leads[i]!);
     }

@@ -139,7 +139,8 @@ const ORIGIN = 8;
 const wordStarts = new Int32Array(CAPACITY);
 const wordEnds = new Int32Array(CAPACITY);
 const neighbourWords: (string | undefined)[] = [];
-const neighbourAsked = new Uint8Array(CAPACITY * 2);
+/** The focus each neighbour slot was last answered for (see PlainScan.focusCount). */
+const neighbourAsked = new Int32Array(CAPACITY * 2);
 
 export class PlainScan implements TokenScan {
   private readonly starts = wordStarts;
@@ -169,7 +170,8 @@ export class PlainScan implements TokenScan {
     this.ahead = 1;
     this.behind = 0;
     this.focusEntry = entry;
-    this.neighbourKnown.fill(0);
+    // A new focus makes every remembered neighbour stale, without clearing them one by one.
+    this.focusCount = (this.focusCount + 1) | 0;
   }
 
   has(token: number): boolean {
@@ -267,10 +269,11 @@ export class PlainScan implements TokenScan {
   /** neighbour() answers for the current focus, by slot: the rules ask the same ones several times. */
   private readonly neighbours = neighbourWords;
   private readonly neighbourKnown = neighbourAsked;
+  private focusCount = 1;
 
   neighbour(token: number, direction: -1 | 1): string | undefined {
     const slot = (ORIGIN + token) * 2 + (direction === 1 ? 1 : 0);
-    if (slot >= 0 && slot < this.neighbourKnown.length && this.neighbourKnown[slot] === 1) return this.neighbours[slot];
+    if (slot >= 0 && slot < this.neighbourKnown.length && this.neighbourKnown[slot] === this.focusCount) return this.neighbours[slot];
     const other = token + direction;
     let word: string | undefined;
     if (this.has(other)) {
@@ -278,7 +281,7 @@ export class PlainScan implements TokenScan {
       if (isSingleSpace(this.original, this.originalEnd(later - 1), this.originalStart(later))) word = this.cased(other);
     }
     if (slot >= 0 && slot < this.neighbourKnown.length) {
-      this.neighbourKnown[slot] = 1;
+      this.neighbourKnown[slot] = this.focusCount;
       this.neighbours[slot] = word;
     }
     return word;
