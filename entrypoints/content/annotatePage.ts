@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LiveAnnotator, type LiveMention } from '@/lib/annotate/liveAnnotator';
 import type { Matcher } from '@/lib/matcher/findMatches';
 import { foldForMatching } from '@/lib/matcher/normalize';
-import { installHighlightStyles, PageHighlights, supportsHighlights } from '@/lib/page/highlights';
+import { claimEarlyHighlightStyles, installHighlightStyles, PageHighlights, supportsHighlights } from '@/lib/page/highlights';
 import { MentionHitTester } from '@/lib/page/hitTest';
 import { ViewportHighlights } from '@/lib/page/viewportHighlights';
 import type { Dismissal, Settings } from '@/lib/storage/items';
@@ -46,7 +46,10 @@ export function startAnnotating(
   const styledRoots: (Document | ShadowRoot)[] = [doc];
   const styleAll = () => {
     styleRemovers.splice(0).forEach((remove) => remove());
-    if (settings.highlightStyle === 'off') return;
+    if (settings.highlightStyle === 'off') {
+      claimEarlyHighlightStyles()?.remove();
+      return;
+    }
     for (const root of styledRoots) styleRemovers.push(installHighlightStyles(root, settings.highlightStyle));
   };
   styleAll();
@@ -89,7 +92,12 @@ export function startAnnotating(
       if (settings.firstMentionOnly) viewport.refresh();
     },
   });
-  const ready = annotator.start().then(() => {
+  // Where the sheet adopted at document_start could not be kept (another look, or none adopted),
+  // adopting one now restyles the whole document once (40-70 ms on a 1M-character page). Reading
+  // starts after the next frame has done that, so the first slice's layout reads do not force it
+  // inside the extension's own task.
+  const afterNextFrame = new Promise<void>((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, 0)));
+  const ready = afterNextFrame.then(() => (signal.aborted ? undefined : annotator.start())).then(() => {
     performance.measure('backstory:page-read', 'backstory:start');
   });
 

@@ -1,6 +1,8 @@
 import entityCardCss from '@/lib/ui/entityCard.css?inline';
 import { handleMessages, type ContentProtocol } from '@/lib/messaging/protocol';
-import { loadBundledNameIndex } from '@/lib/dataset/bundledDataset';
+import { loadPackagedNameIndex, PACKAGED_NAME_INDEX_PATH } from '@/lib/dataset/packagedNameIndex';
+import { CONTENT_MATCHES, isForeignFrame } from '@/lib/page/contentScope';
+import type { NameIndex } from '@/lib/dataset/compiled';
 import { nameIndexWithPacks } from '@/lib/dataset/packs';
 import type { DataPack } from '@/lib/dataset/packs';
 import { buildMatcher, type Matcher } from '@/lib/matcher/findMatches';
@@ -12,25 +14,15 @@ import { createCardActions } from './cardActions';
 import { startHoverCards, type HoverCards } from './hoverCards';
 import { startPageCommands } from './pageCommands';
 
-/** Frames of another origin belong to someone else (ads, embeds): only same-origin frames are read. */
-function isForeignFrame(): boolean {
-  if (window.top === window) return false;
-  try {
-    return window.top!.location.origin !== location.origin;
-  } catch {
-    return true;
-  }
-}
-
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   allFrames: true,
   async main(ctx) {
-    if (isForeignFrame()) return;
+    if (isForeignFrame(window)) return;
     performance.mark('backstory:start');
     const site = location.hostname;
-    // The storage reads travel to the browser while the bundled names are parsed here.
+    // The storage reads and the name index travel together.
     const stored = Promise.all([settingsItem.getValue(), dismissalsItem.getValue(), packsItem.getValue()]);
     const bundled = bundledMatcher();
     const [storedSettings, storedDismissals, storedPacks] = await stored;
@@ -75,18 +67,27 @@ export default defineContentScript({
 interface FirstRun {
   dismissals: Record<string, Dismissal[]>;
   packs: DataPack[];
-  matcher: Matcher;
+  matcher: Promise<Matcher>;
 }
 
-let cachedBundledMatcher: Matcher | undefined;
-function bundledMatcher(): Matcher {
-  cachedBundledMatcher ??= buildMatcher(loadBundledNameIndex());
-  performance.measure('backstory:index-ready', 'backstory:start');
+function packagedNameIndex(): Promise<NameIndex> {
+  // Added to the package by a build hook, so WXT's list of public paths does not know it.
+  const runtime = browser.runtime as unknown as { getURL(path: string): string };
+  return loadPackagedNameIndex(runtime.getURL(PACKAGED_NAME_INDEX_PATH));
+}
+
+let cachedBundledMatcher: Promise<Matcher> | undefined;
+function bundledMatcher(): Promise<Matcher> {
+  cachedBundledMatcher ??= packagedNameIndex().then((index) => {
+    const matcher = buildMatcher(index);
+    performance.measure('backstory:index-ready', 'backstory:start');
+    return matcher;
+  });
   return cachedBundledMatcher;
 }
 
-function matcherFor(packs: DataPack[]): Matcher {
-  return packs.some((pack) => pack.enabled) ? buildMatcher(nameIndexWithPacks(loadBundledNameIndex(), packs)) : bundledMatcher();
+async function matcherFor(packs: DataPack[]): Promise<Matcher> {
+  return packs.some((pack) => pack.enabled) ? buildMatcher(nameIndexWithPacks(await packagedNameIndex(), packs)) : bundledMatcher();
 }
 
 /** One reading of the page; returns how to end it (switching off, or a new dataset). */
@@ -102,7 +103,7 @@ async function annotateThisPage(
   const [dismissals, packs] = firstRun
     ? [firstRun.dismissals, firstRun.packs]
     : await Promise.all([dismissalsItem.getValue(), packsItem.getValue()]);
-  const matcher = firstRun && !packs.some((pack) => pack.enabled) ? firstRun.matcher : matcherFor(packs);
+  const matcher = await (firstRun && !packs.some((pack) => pack.enabled) ? firstRun.matcher : matcherFor(packs));
   const page = startAnnotating(ctx, document, matcher, settings(), dismissals[site] ?? [], run.signal);
   if (!page) return () => undefined;
   let cards: HoverCards | undefined;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { PACKAGED_NAME_INDEX_PATH } from '../../lib/dataset/packagedNameIndex';
 
 /**
  * The real-browser harness: the built extension in Debian's Chromium, pages served from
@@ -126,10 +127,16 @@ export async function launchWithExtension(options: { headless?: boolean; colorSc
   };
 }
 
+/**
+ * The packaged name index, which the content script reads under the extension's per-session
+ * dynamic ID (use_dynamic_url), so pages cannot probe for Backstory at a fixed address.
+ */
+const PACKAGED_INDEX_URL = new RegExp(`^chrome-extension://[0-9a-f-]+${PACKAGED_NAME_INDEX_PATH.replace('.', '\\.')}$`);
+
 /** Requests that were not to the local test servers or to the extension itself. */
 export function foreignRequests(requests: string[], origins: string | string[], extensionId: string): string[] {
   const allowed = [...(Array.isArray(origins) ? origins : [origins]).map((origin) => `${origin}/`), `chrome-extension://${extensionId}/`, 'data:'];
-  return requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)));
+  return requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)) && !PACKAGED_INDEX_URL.test(url));
 }
 
 /** The text of every range Backstory registered as a CSS highlight, read from the page's own world. */
