@@ -16,8 +16,12 @@ export interface PlacedRange {
   element: Element;
 }
 
-/** How far beyond the viewport, in viewport heights, marks stay registered. */
-const MARGIN_VIEWPORTS = 1.5;
+/**
+ * How far beyond the viewport, in viewport heights, marks stay registered. Each registered mark
+ * adds to the cost of every DOM change; one viewport each way still covers a fling of several
+ * thousand pixels a second between two updates.
+ */
+const MARGIN_VIEWPORTS = 1;
 const UPDATE_MS = 120;
 const SLICE_MS = 6;
 
