@@ -100,6 +100,10 @@ describe('one page, one meaning', () => {
       ['Khalil', 'lydia-khalil'],
     ]);
     // Prepositions and auxiliaries that open a sentence are no first names either.
+    expect(linked('Lydia Khalil wrote.', 'On Monday Khalil left.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
     expect(linked('Lydia Khalil wrote.', 'Until Khalil spoke, nobody knew. Despite Khalil, it went ahead.')).toEqual([
       ['Lydia Khalil', 'lydia-khalil'],
       ['Khalil', 'lydia-khalil'],
