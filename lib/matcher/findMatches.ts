@@ -1,4 +1,5 @@
 import type { IndexedAlias } from '../dataset/compiled';
+import { GapKind } from './aliasPattern';
 import { pairKey, type Matcher } from './matcherIndex';
 import { isCompoundJoiner, isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
@@ -107,9 +108,18 @@ function meetsCaseRule(matcher: Matcher, scan: TokenScan, aliasIndex: number, fi
 function gapsMatch(alias: IndexedAlias, scan: TokenScan, first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
     const wanted = alias.gaps ? Number(alias.gaps[k - first - 1]) : 0;
-    if (scan.gapKind(k) !== wanted) return false;
+    const found = scan.gapKind(k);
+    if (found !== wanted && !isUndottedInitial(scan, k, wanted, found)) return false;
   }
   return true;
+}
+
+/**
+ * "S Jaishankar", "George W Bush": the dot after a one-letter initial of a name is often left out.
+ * Not between single letters, where the dots make an acronym ("U.S.").
+ */
+function isUndottedInitial(scan: TokenScan, token: number, wanted: number, found: number): boolean {
+  return wanted === GapKind.Dot && found === GapKind.Plain && scan.cased(token - 1).length === 1 && scan.cased(token).length > 1;
 }
 
 /** The characters JavaScript's \\s matches, by code. */

@@ -10,6 +10,8 @@ export const PERSON_TITLES = new Set([
   'sheikh', 'shaikh', 'qari', 'hafiz', 'haji', 'hajji', 'commander', 'envoy', 'spokesman', 'spokeswoman',
   'spokesperson', 'ambassador', 'senator', 'secretary', 'governor', 'chief', 'leader', 'emir', 'amir', 'sir',
   'professor', 'prof', 'judge', 'marshal', 'sen', 'rep', 'director', 'deputy', 'analyst', 'researcher',
+  // The short titles of South Asian headlines: "FM Muttaqi", "PM Sharif", "EAM Jaishankar".
+  'fm', 'pm', 'dpm', 'eam', 'cm',
 ]);
 
 /**
@@ -56,7 +58,9 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 export function isSentenceStarter(word: string): boolean {
-  return SENTENCE_STARTERS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  // "Welcoming Muttaqi", "Meeting Baradar": a verb in -ing opens the sentence, no first name does.
+  return SENTENCE_STARTERS.has(lower) || (lower.length > 5 && lower.endsWith('ing'));
 }
 
 export function isPersonTitle(word: string): boolean {

@@ -54,6 +54,11 @@ describe('findMatches', () => {
     expect(found('Mazar-i-Sharif and Mazar-e-Sharif')).toEqual(['Mazar-i-Sharif', 'Mazar-e-Sharif']);
   });
 
+  it('takes a one-letter initial without its dot, but not single letters without the dots of an acronym', () => {
+    expect(found('External affairs minister S Jaishankar met him; S. Jaishankar left.')).toEqual(['S Jaishankar', 'S. Jaishankar']);
+    expect(found('U S troops')).toEqual([]);
+  });
+
   it('does not join words across sentence punctuation', () => {
     expect(found('They reached Kabul. University staff fled.')).toEqual(['Kabul']);
     expect(found('Kabul, University')).toEqual(['Kabul']);

@@ -100,6 +100,11 @@ describe('one page, one meaning', () => {
       ['Khalil', 'lydia-khalil'],
     ]);
     // Prepositions and auxiliaries that open a sentence are no first names either.
+    expect(linked('Lydia Khalil wrote.', 'Welcoming Khalil, the host spoke. FM Khalil agreed.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
     expect(linked('Lydia Khalil wrote.', 'On Monday Khalil left.')).toEqual([
       ['Lydia Khalil', 'lydia-khalil'],
       ['Khalil', 'lydia-khalil'],

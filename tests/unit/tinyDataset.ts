@@ -47,6 +47,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   ], { related: [{ id: 'kabul', relation: 'located-in' }] }),
   entity('kabul', 'place', 'Kabul', ['Kābul', 'کابل']),
   entity('kunar', 'place', 'Kunar Province', ['Kunar']),
+  entity('s-jaishankar', 'person', 'S. Jaishankar', [{ text: 'Jaishankar', requires: 'fullName' }]),
   entity('herat', 'place', 'Herat'),
   entity('herat-province', 'place', 'Herat Province'),
   entity('kabul-university', 'organization', 'Kabul University'),
