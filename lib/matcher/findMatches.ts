@@ -496,5 +496,33 @@ export function findMatchesPlain(matcher: Matcher, text: string): TextMatch[] {
 
 /** Finds every name of the index in `text`: longest match wins, then scanning resumes after it. */
 export function findMatches(matcher: Matcher, text: string): TextMatch[] {
-  return isPlainPassage(text) ? findMatchesPlain(matcher, text) : findMatchesFolded(matcher, text);
+  const matches = isPlainPassage(text) ? findMatchesPlain(matcher, text) : findMatchesFolded(matcher, text);
+  return mayHoldCredits(text) ? withoutCreditedPeople(matcher, text, matches) : matches;
+}
+
+/**
+ * Credits name the journalists and photographers, not the people in the story: "(Reporting by
+ * Mohammad Yunus Yawar; Writing by Sharif Hassan)", "Aref Karimi/AFP via Getty Images", a
+ * tweet's "— Natalie Amiri (@NatalieAmiri)". A credit opens a line, a bracket, a sentence or a
+ * clause after ";" ("according to reporting by …" is prose), and runs over the capitalised names.
+ */
+const CREDIT = /(?<=^|[(;\n]|[.!?] ) *(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]hotos?|[Pp]hotographs?|[Vv]ideo) by(?:,? (?:and |in )?\p{Lu}(?:[\p{L}'’-]+|\.))+|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}(?:\/(?:AFP|AP|Reuters|Getty|EPA|Xinhua|Anadolu)\b| \(@)/gu;
+
+function mayHoldCredits(text: string): boolean {
+  return text.includes(' by ') || text.includes('/') || text.includes('(@');
+}
+
+function withoutCreditedPeople(matcher: Matcher, text: string, matches: TextMatch[]): TextMatch[] {
+  const { aliases, entities } = matcher.index;
+  const credits: [number, number][] = [];
+  CREDIT.lastIndex = 0;
+  for (let found = CREDIT.exec(text); found; found = CREDIT.exec(text)) credits.push([found.index, found.index + found[0].length]);
+  if (credits.length === 0) return matches;
+  const isPerson = (aliasIndex: number) => entities[aliases[aliasIndex]!.entity]!.type === 'person';
+  // A name there that can be a person is one: "Hamid Karzai" in a credit is no airport.
+  return matches.filter(
+    (match) =>
+      !credits.some(([start, end]) => match.start < end && match.end > start) ||
+      !(match.aliases.some(isPerson) || match.shadows?.some(isPerson)),
+  );
 }

@@ -99,6 +99,17 @@ describe('findMatches', () => {
     expect(found('After 9/11 the war began; children aged 9-11 and 9 / 11')).toEqual(['9/11', '9 / 11']);
   });
 
+  it('leaves the people named in credits alone, but not the places', () => {
+    const text = 'Karzai spoke in Kabul. (Reporting by Lydia Khalil in Kabul; Writing by Hamid Karzai)';
+    expect(entitiesFound(text)).toEqual([['hamid-karzai'], ['kabul'], ['kabul']]);
+    expect(found('Photo: Lydia Khalil/AFP via Getty Images')).toEqual([]);
+    expect(found('— Lydia Khalil (@lkhalil) August 15, 2021')).toEqual([]);
+    // The credit ends with the names: the next sentence is the story again.
+    expect(found('Editing by Lydia Khalil. Hamid Karzai was not available.')).toEqual(['Hamid Karzai']);
+    // Prose about reporting is not a credit.
+    expect(found('according to reporting by Lydia Khalil, the talks failed')).toEqual(['Lydia Khalil']);
+  });
+
   it('reports every entity a shared name could mean', () => {
     expect(entitiesFound('near Hamid Karzai on Thursday')).toEqual([['hamid-karzai', 'hkia']]);
   });
