@@ -60,6 +60,11 @@ export default defineContentScript({
       }),
     );
     if (!isOff(settings)) await start();
+    else {
+      // Switched off here: let the index and matcher go; switching on reads them again.
+      firstRun = undefined;
+      cachedBundledMatcher = undefined;
+    }
   },
 });
 
