@@ -8,7 +8,7 @@ import { recordSightings } from '../../lib/research/history';
 import { NotesQuotaError, saveNote } from '../../lib/research/notes';
 import { notesItem, settingsItem, withDefaults, type Note } from '../../lib/storage/items';
 import { isSiteEnabled, setSiteEnabled } from '../../lib/storage/siteSwitch';
-import { loadBundledNameIndex } from '../../lib/dataset/bundledDataset';
+import { readGeneratedNameIndex } from '../../scripts/generatedDataset';
 import { entity } from './tinyDataset';
 
 const note = (id: string, extra: Partial<Note> = {}): Note => ({
@@ -128,11 +128,11 @@ describe('data packs', () => {
     if (!result.ok) return;
     const records = withPacks(bundled, [result.pack]);
     expect(records.find((r) => r.id === 'kabul')!.related).toContainEqual({ id: 'zarang-collective', relation: 'location-of' });
-    const index = nameIndexWithPacks(loadBundledNameIndex(), [result.pack]);
+    const index = nameIndexWithPacks(readGeneratedNameIndex(), [result.pack]);
     const added = index.entities.findIndex((e) => e.id === 'zarang-collective');
     expect(index.aliases.some((alias) => alias.entity === added && alias.key === 'zrc')).toBe(true);
     expect(index.entities[added]!.related).toContain(index.entities.findIndex((e) => e.id === 'kabul'));
-    expect(nameIndexWithPacks(loadBundledNameIndex(), [{ ...result.pack, enabled: false }]).entities).toHaveLength(index.entities.length - 1);
+    expect(nameIndexWithPacks(readGeneratedNameIndex(), [{ ...result.pack, enabled: false }]).entities).toHaveLength(index.entities.length - 1);
   });
 
   it('rejects a pack naming the first bad record and field', () => {
