@@ -9,7 +9,7 @@ export const GapKind = { Plain: 0, Apostrophe: 1, Dot: 2, Slash: 3 } as const;
 export type GapKind = (typeof GapKind)[keyof typeof GapKind];
 
 export const WORD = /[\p{L}\p{N}]+/gu;
-const VALID_GAP = /^ ?[-'./]? ?$/;
+const VALID_GAP = /^ ?(?:\.-|[-'./])? ?$/;
 
 /** What separates two tokens of a name in running text, or -1 where they cannot be one name. */
 export function classifyGap(gap: string): GapKind | -1 {

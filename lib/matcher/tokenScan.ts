@@ -57,7 +57,11 @@ export function gapKindOf(first: number, second: number, third: number, count: n
   if (i < count) {
     const unit = unitAt(i, first, second, third);
     if (unit === SLASH) kind = GapKind.Slash;
-    else if (unit === DOT) kind = GapKind.Dot;
+    else if (unit === DOT) {
+      kind = GapKind.Dot;
+      // "U.S.-Taliban": the dot that ends an acronym, then the hyphen that joins it on.
+      if (i + 1 < count && unitAt(i + 1, first, second, third) === HYPHEN) i++;
+    }
     else if (unit === APOSTROPHE) kind = GapKind.Apostrophe;
     else if (unit !== HYPHEN) return -1;
     i++;

@@ -100,6 +100,7 @@ describe('validateDataset', () => {
           ok,
           entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }]),
           entity('us-armed-forces', 'organization', 'United States Armed Forces', ['US forces', 'US military']),
+          entity('doha-agreement', 'event', 'Doha Agreement', ['US-Taliban deal']),
           entity('unama', 'organization', 'United Nations Assistance Mission in Afghanistan', ['UN Assistance Mission in Afghanistan']),
         ],
       },
@@ -116,6 +117,7 @@ describe('validateDataset', () => {
       ['U.N. Assistance Mission in Afghanistan', 'unama'],
       ['U.S.', 'united-states'],
     ]);
+    expect(linked('the U.S.-Taliban deal of 2020')).toEqual([['U.S.-Taliban deal', 'doha-agreement']]);
     // The dots must be there: "U S forces" or "U.S forces" are not the name.
     expect(linked('U S forces').map(([text]) => text)).toEqual([]);
   });
