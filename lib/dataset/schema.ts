@@ -54,12 +54,12 @@ const httpUrl = v.pipe(
 );
 
 export const CASE_RULES = ['any', 'capitalized', 'exact'] as const;
-export const REQUIREMENTS = ['fullName', 'context'] as const;
+export const REQUIREMENTS = ['fullName', 'context', 'fullNameOrContext'] as const;
 
 const aliasRules = v.strictObject({
   text: nonEmpty,
   case: v.optional(v.picklist(CASE_RULES, 'must be any, capitalized or exact')),
-  requires: v.optional(v.picklist(REQUIREMENTS, 'must be fullName or context')),
+  requires: v.optional(v.picklist(REQUIREMENTS, 'must be fullName, context or fullNameOrContext')),
   ambiguous: v.optional(v.boolean()),
   notSentenceStart: v.optional(v.boolean()),
   plural: v.optional(v.boolean()),

@@ -4,6 +4,7 @@ import { pairKey, type Matcher } from './matcherIndex';
 import { isCompoundJoiner, isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
 import { FoldedScan, type TokenScan } from './tokenScan';
+import { isShortForm } from '../dataset/aliasRules';
 
 export { buildMatcher, type Matcher } from './matcherIndex';
 
@@ -258,7 +259,7 @@ function ownSurnameFollows(matcher: Matcher, scan: TokenScan, last: number, fitt
   for (const candidateIndex of matcher.singleWord[entry - 1]!) {
     for (const aliasIndex of matcher.index.candidates[candidateIndex]!.aliases) {
       const alias = matcher.index.aliases[aliasIndex]!;
-      if (alias.entity === person && alias.requires === 'fullName' && meetsCaseRule(matcher, scan, aliasIndex, last + 1, last + 1)) return true;
+      if (alias.entity === person && isShortForm(alias) && meetsCaseRule(matcher, scan, aliasIndex, last + 1, last + 1)) return true;
     }
   }
   return false;
@@ -317,7 +318,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
       ) {
         continue;
       }
-      if (alias.requires === 'fullName' && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
+      if (isShortForm(alias) && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
       else (fitting ??= []).push(aliasIndex);
     }
     if (fitting || shadows) {

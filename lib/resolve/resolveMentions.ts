@@ -1,3 +1,4 @@
+import { isShortForm } from '../dataset/aliasRules';
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
 
 /**
@@ -118,7 +119,13 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     const name = describe(index, alias.entity);
     if (alias.requires === 'fullName' && !evidence.has(alias.entity)) {
       rejected.push(`${name}: short form, but the page never names it in full`);
-    } else if (alias.requires === 'fullName' && otherBearers.has(alias.key)) {
+    } else if (
+      alias.requires === 'fullNameOrContext' &&
+      !evidence.has(alias.entity) &&
+      relatedOnPage(index, alias.entity, evidence).length === 0
+    ) {
+      rejected.push(`${name}: short form, and the page names neither it in full nor anything related`);
+    } else if (isShortForm(alias) && otherBearers.has(alias.key)) {
       // Two people on the page answer to this short form and one is unknown to us: say nothing.
       rejected.push(`${name}: someone else on the page is also called "${alias.forms ?? alias.key}"`);
     } else if (
@@ -138,9 +145,9 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     const alias = index.aliases[only!.alias]!;
     const reason = isDefinite(alias)
       ? 'unambiguous name'
-      : alias.requires === 'fullName'
+      : isShortForm(alias) && evidence.has(only!.entity)
         ? `short form of ${describe(index, only!.entity)}, named in full on the page`
-        : alias.requires === 'context'
+        : alias.requires === 'context' || alias.requires === 'fullNameOrContext'
           ? `the page mentions ${describe(index, only!.entity)} or what it relates to`
           : 'only reading that fits';
     return { entity: only!.entity, alias: only!.alias, reason };
@@ -223,7 +230,7 @@ export function resolveMentions(
     if (resolution.entity === undefined) return;
     const alias = index.aliases[resolution.alias!]!;
     // Definite names are evidence already; short forms never name anything in full.
-    if (isDefinite(alias) || alias.requires === 'fullName') return;
+    if (isDefinite(alias) || isShortForm(alias)) return;
     let positions = evidence.get(resolution.entity);
     if (!positions || (knownEvidence && !owned.has(resolution.entity))) {
       positions = [...(positions ?? [])];

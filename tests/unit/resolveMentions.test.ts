@@ -116,6 +116,16 @@ describe('one page, one meaning', () => {
     ]);
   });
 
+  it('links a short form that needs its full name or context where either is on the page, never inside another name', () => {
+    expect(linked('The Security Council met.')).toEqual([]);
+    expect(linked('The US asked the Security Council to meet.')).toEqual([
+      ['US', 'united-states'],
+      ['Security Council', 'un-security-council'],
+    ]);
+    expect(linked('The UN Security Council met; the Security Council agreed.').map(([, id]) => id)).toEqual(['un-security-council', 'un-security-council']);
+    expect(linked('The US National Security Council met.')).toEqual([['US', 'united-states']]);
+  });
+
   it('does not mark a name that begins a longer name of something else', () => {
     expect(linked('Lorries queued along the Kunar River for hours while reporters from the Kabul Times waited nearby.')).toEqual([]);
     expect(linked('Aid reached Kabul on Monday.')).toEqual([['Kabul', 'kabul']]);

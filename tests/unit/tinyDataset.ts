@@ -48,6 +48,9 @@ export const TINY_ENTITIES: EntityInput[] = [
   entity('kabul', 'place', 'Kabul', ['Kābul', 'کابل']),
   entity('kunar', 'place', 'Kunar Province', ['Kunar']),
   entity('s-jaishankar', 'person', 'S. Jaishankar', [{ text: 'Jaishankar', requires: 'fullName' }]),
+  entity('un-security-council', 'organization', 'UN Security Council', [{ text: 'Security Council', requires: 'fullNameOrContext' }], {
+    related: [{ id: 'united-states', relation: 'affiliated-with' }],
+  }),
   entity('herat', 'place', 'Herat'),
   entity('herat-province', 'place', 'Herat Province'),
   entity('kabul-university', 'organization', 'Kabul University'),
