@@ -242,7 +242,12 @@ export function resolveMentions(
   });
   if (!learned) return firstPass;
   // Only matches with a reading in doubt can come out differently the second time.
-  return matches.map((match, i) =>
-    match.aliases.some((a) => !isDefinite(index.aliases[a]!)) ? resolveOne(index, match, evidence, otherBearers) : firstPass[i]!,
-  );
+  // A decision that stands keeps its first reason: the second pass would count the mention itself
+  // as the full name "before it".
+  return matches.map((match, i) => {
+    const first = firstPass[i]!;
+    if (!match.aliases.some((a) => !isDefinite(index.aliases[a]!))) return first;
+    const second = resolveOne(index, match, evidence, otherBearers);
+    return second.entity === first.entity && first.entity !== undefined ? first : second;
+  });
 }

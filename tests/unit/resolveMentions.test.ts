@@ -137,5 +137,9 @@ describe('one page, one meaning', () => {
     const { mentions } = annotateTexts(matcher, ['Lydia Khalil wrote.', 'Khalil added.']);
     expect(mentions.map((m) => m.reason)).toEqual(['unambiguous name', expect.stringMatching(/named in full/)]);
     expect(annotateTexts(matcher, ['the province of Herat']).mentions.map((m) => m.reason)).toEqual(['the text calls it a province']);
+    // A shared name decided by the page is not "named in full before it" by itself.
+    const [shared] = annotateTexts(matcher, ['Hamid Karzai said so.']).mentions;
+    expect(shared!.reason).toMatch(/^shared name; /);
+    expect(shared!.reason).not.toMatch(/before it/);
   });
 });
