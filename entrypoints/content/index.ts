@@ -24,10 +24,10 @@ export default defineContentScript({
     const site = location.hostname;
     // The storage reads and the name index travel together.
     const stored = Promise.all([settingsItem.getValue(), dismissalsItem.getValue(), packsItem.getValue()]);
-    const bundled = bundledMatcher();
+    const packaged = packagedMatcher();
     const [storedSettings, storedDismissals, storedPacks] = await stored;
     let settings = withDefaults(storedSettings);
-    let firstRun: FirstRun | undefined = { dismissals: storedDismissals, packs: storedPacks, matcher: bundled };
+    let firstRun: FirstRun | undefined = { dismissals: storedDismissals, packs: storedPacks, matcher: packaged };
     let running = false;
     const isOff = (current: Settings) => !isSiteEnabled(current, site);
     // Answered even while off, so the popup can say so and switch it back on.
@@ -63,12 +63,12 @@ export default defineContentScript({
     else {
       // Switched off here: let the index and matcher go; switching on reads them again.
       firstRun = undefined;
-      cachedBundledMatcher = undefined;
+      cachedPackagedMatcher = undefined;
     }
   },
 });
 
-/** What the first reading already has in hand: storage as read at start, the bundled matcher. */
+/** What the first reading already has in hand: storage as read at start, the matcher of the packaged index. */
 interface FirstRun {
   dismissals: Record<string, Dismissal[]>;
   packs: DataPack[];
@@ -81,18 +81,18 @@ function packagedNameIndex(): Promise<NameIndex> {
   return loadPackagedNameIndex(runtime.getURL(PACKAGED_NAME_INDEX_PATH));
 }
 
-let cachedBundledMatcher: Promise<Matcher> | undefined;
-function bundledMatcher(): Promise<Matcher> {
-  cachedBundledMatcher ??= packagedNameIndex().then((index) => {
+let cachedPackagedMatcher: Promise<Matcher> | undefined;
+function packagedMatcher(): Promise<Matcher> {
+  cachedPackagedMatcher ??= packagedNameIndex().then((index) => {
     const matcher = buildMatcher(index);
     performance.measure('backstory:index-ready', 'backstory:start');
     return matcher;
   });
-  return cachedBundledMatcher;
+  return cachedPackagedMatcher;
 }
 
 async function matcherFor(packs: DataPack[]): Promise<Matcher> {
-  return packs.some((pack) => pack.enabled) ? buildMatcher(nameIndexWithPacks(await packagedNameIndex(), packs)) : bundledMatcher();
+  return packs.some((pack) => pack.enabled) ? buildMatcher(nameIndexWithPacks(await packagedNameIndex(), packs)) : packagedMatcher();
 }
 
 /** One reading of the page; returns how to end it (switching off, or a new dataset). */
