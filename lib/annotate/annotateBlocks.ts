@@ -46,6 +46,7 @@ export function annotateTexts(matcher: Matcher, texts: readonly string[]): PageA
         titled: match.titled,
         shadows: match.shadows,
         asProvince: match.asProvince,
+        located: match.located,
       });
     }
     base += text.length + 1;

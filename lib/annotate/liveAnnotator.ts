@@ -388,7 +388,7 @@ export class LiveAnnotator {
     for (const live of this.doubtfulBlocks) {
       live.matches.forEach((match, i) => {
         if (live.fixed[i]! >= 0) return;
-        spans.push({ position: this.positionOf(live, match), aliases: match.aliases, titled: match.titled, shadows: match.shadows, asProvince: match.asProvince, live, match });
+        spans.push({ position: this.positionOf(live, match), aliases: match.aliases, titled: match.titled, shadows: match.shadows, asProvince: match.asProvince, located: match.located, live, match });
       });
     }
     const resolutions = resolveMentions(matcher.index, spans, this.evidence);

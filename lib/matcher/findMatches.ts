@@ -1,7 +1,7 @@
 import type { IndexedAlias } from '../dataset/compiled';
 import { GapKind } from './aliasPattern';
 import { pairKey, type Matcher } from './matcherIndex';
-import { isCompoundJoiner, isNameHead, isPersonTitle, isSentenceStarter } from './nameContext';
+import { isCompoundJoiner, isNameHead, isPersonTitle, isPlaceNoun, isPlacePreposition, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
 import { FoldedScan, type TokenScan } from './tokenScan';
 import { isShortForm } from '../dataset/aliasRules';
@@ -24,6 +24,21 @@ export interface TextMatch {
   shadows?: number[];
   /** The text calls the place a province ("Khost province", "the provinces of Herat and Farah"). */
   asProvince?: true;
+  /** A word of place comes right before it ("fighting in Wardak"), and no possessive after it. */
+  located?: true;
+}
+
+/** "in Wardak", "the region of Khorasan": words that say a place comes next. */
+function isPlaceCue(scan: TokenScan, first: number, before: string): boolean {
+  if (isPlacePreposition(before)) return true;
+  if (before !== 'of') return false;
+  const noun = scan.neighbour(first - 1, -1);
+  return noun !== undefined && isPlaceNoun(noun);
+}
+
+function isPossessiveAt(text: string, at: number): boolean {
+  const apostrophe = text[at];
+  return (apostrophe === "'" || apostrophe === '’') && (text[at + 1] === 's' || text[at + 1] === 'S');
 }
 
 /** Text that is an address, not prose: names inside it are not names. */
@@ -351,6 +366,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   }
   const before = scan.neighbour(first, -1);
   if (before !== undefined && isPersonTitle(before)) match.titled = true;
+  else if (before !== undefined && isPlaceCue(scan, first, before) && !isPossessiveAt(scan.original, end)) match.located = true;
   if (bestShadows) match.shadows = bestShadows;
   return { last: bestLast, match };
 }

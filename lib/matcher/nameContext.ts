@@ -68,6 +68,23 @@ export function isPersonTitle(word: string): boolean {
   return PERSON_TITLES.has((word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase());
 }
 
+/**
+ * Words after which a name shared by a person and a place means the place: "fighting in Wardak",
+ * "across Kunar". ("From", "to" and "near" go as well with people: "a letter from Wardak".)
+ */
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'inside']);
+
+export function isPlacePreposition(word: string): boolean {
+  return PLACE_PREPOSITIONS.has(word.toLowerCase());
+}
+
+/** Nouns that, with "of", say a place comes next: "the region of Khorasan", "the city of Herat". */
+const PLACE_NOUNS = new Set(['region', 'city', 'town', 'village', 'district', 'province', 'valley', 'regions', 'cities', 'towns', 'villages', 'districts', 'provinces']);
+
+export function isPlaceNoun(word: string): boolean {
+  return PLACE_NOUNS.has(word.toLowerCase());
+}
+
 export function isNameHead(word: string): boolean {
   return NAME_HEADS.has(word.toLowerCase());
 }

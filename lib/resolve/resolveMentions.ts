@@ -16,6 +16,8 @@ export interface MatchOnPage {
   shadows?: number[];
   /** The text calls the place a province (see TextMatch.asProvince). */
   asProvince?: true;
+  /** A word of place comes right before it (see TextMatch.located). */
+  located?: true;
 }
 
 /** Why a match with a fixed entity (see fixedEntity) names it. */
@@ -162,6 +164,15 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     }
   }
 
+  // "Fighting in Wardak": a word of place before the name settles it for the one place among the readings.
+  if (match.located) {
+    const places = distinct.filter((candidate) => index.entities[candidate.entity]!.type === 'place');
+    if (places.length === 1) {
+      const [place] = places;
+      return { entity: place!.entity, alias: place!.alias, reason: `shared name; a word of place before it points to ${describe(index, place!.entity)}` };
+    }
+  }
+
   // Several readings: first, which of them the page names in full, nearest before this mention.
   const named = distinct
     .map((candidate) => ({ candidate, near: nearestEvidence(evidence.get(candidate.entity), match.position) }))
@@ -229,8 +240,9 @@ export function resolveMentions(
   firstPass.forEach((resolution, i) => {
     if (resolution.entity === undefined) return;
     const alias = index.aliases[resolution.alias!]!;
-    // Definite names are evidence already; short forms never name anything in full.
-    if (isDefinite(alias) || isShortForm(alias)) return;
+    // Definite names are evidence already; short forms never name anything in full; "in Wardak"
+    // was decided by the word before it, which says nothing of the bare "Wardak" further on.
+    if (isDefinite(alias) || isShortForm(alias) || matches[i]!.located) return;
     let positions = evidence.get(resolution.entity);
     if (!positions || (knownEvidence && !owned.has(resolution.entity))) {
       positions = [...(positions ?? [])];

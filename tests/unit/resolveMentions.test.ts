@@ -79,6 +79,27 @@ describe('one page, one meaning', () => {
     ]);
   });
 
+  it('lets a word of place before a name shared with a person pick the place', () => {
+    expect(
+      linked('Defence minister Abdul Rahim Wardak met donors.', 'Fighting in Wardak closed roads; across Wardak, schools shut.', 'Wardak said the army would hold.'),
+    ).toEqual([
+      ['Abdul Rahim Wardak', 'abdul-rahim-wardak'],
+      ['Wardak', 'wardak-province'],
+      ['Wardak', 'wardak-province'],
+      // The place named by its preposition is no full name for the bare surname after it.
+      ['Wardak', 'abdul-rahim-wardak'],
+    ]);
+    expect(linked('Abdul Rahim Wardak spoke.', 'The villages of Wardak emptied.')).toEqual([
+      ['Abdul Rahim Wardak', 'abdul-rahim-wardak'],
+      ['Wardak', 'wardak-province'],
+    ]);
+    // A possessive after it is the person's: "in Wardak's time".
+    expect(linked('Abdul Rahim Wardak led the ministry.', "Much changed in Wardak's time.")).toEqual([
+      ['Abdul Rahim Wardak', 'abdul-rahim-wardak'],
+      ['Wardak', 'abdul-rahim-wardak'],
+    ]);
+  });
+
   it("leaves a short form alone when someone else on the page bears it", () => {
     expect(
       linked('Khalil Rahimi sells phone credit in Kabul.', 'He is no relation of the minister Khalil Haqqani.', 'Khalil says trade is slow.'),

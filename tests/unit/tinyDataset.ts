@@ -47,6 +47,8 @@ export const TINY_ENTITIES: EntityInput[] = [
   ], { related: [{ id: 'kabul', relation: 'located-in' }] }),
   entity('kabul', 'place', 'Kabul', ['Kābul', 'کابل']),
   entity('kunar', 'place', 'Kunar Province', ['Kunar']),
+  entity('wardak-province', 'place', 'Wardak Province', [{ text: 'Wardak', ambiguous: true }]),
+  entity('abdul-rahim-wardak', 'person', 'Abdul Rahim Wardak', [{ text: 'Wardak', requires: 'fullName', ambiguous: true }]),
   entity('s-jaishankar', 'person', 'S. Jaishankar', [{ text: 'Jaishankar', requires: 'fullName' }]),
   entity('un-security-council', 'organization', 'UN Security Council', [{ text: 'Security Council', requires: 'fullNameOrContext' }], {
     related: [{ id: 'united-states', relation: 'affiliated-with' }],
