@@ -124,9 +124,13 @@ export function plainGapKind(text: string, from: number, to: number): number {
   return gapKindOf(first, second, third, count);
 }
 
+/** Spaces only, and no line break: words on two lines of plain text are no neighbours (see TokenScan.neighbour). */
 function isSingleSpace(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) if (foldedUnit(text.charCodeAt(i)) !== SPACE) return false;
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029 || foldedUnit(unit) !== SPACE) return false;
+  }
   return true;
 }
 

@@ -9,6 +9,14 @@ import { createFoldBuffers, foldInto, foldKeepingCase } from './normalize';
  * FoldedScan folds the whole passage first and serves any text; PlainScan (plainScan.ts) reads
  * plain passages where they stand and only near capitals.
  */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029) return true;
+  }
+  return false;
+}
+
 export interface TokenScan {
   readonly original: string;
   has(token: number): boolean;
@@ -26,7 +34,10 @@ export interface TokenScan {
   casedCharAt(token: number, index: number): string | undefined;
   /** Whether the whole passage is a Title Case headline. */
   isTitleCase(): boolean;
-  /** The word right before (or after) `token`, when only a plain space separates them. */
+  /**
+   * The word right before (or after) `token`, when only a plain space separates them. A line break
+   * is more: in plain text it ends a headline or a paragraph ("…meets Jaishankar\nTaliban…").
+   */
   neighbour(token: number, direction: -1 | 1): string | undefined;
   /** Whether a bare hyphen joins `token` to the token before it. */
   hyphenBefore(token: number): boolean;
@@ -255,7 +266,8 @@ export class FoldedScan implements TokenScan {
     if (!this.has(other) || !this.has(token)) return undefined;
     const later = direction === 1 ? other : token;
     const gapStart = tokenEnds[later - 1]!;
-    return tokenStarts[later]! - gapStart === 1 && this.codes[gapStart] === SPACE ? this.cased(other) : undefined;
+    if (tokenStarts[later]! - gapStart !== 1 || this.codes[gapStart] !== SPACE) return undefined;
+    return hasLineBreak(this.original, this.originalEnd(later - 1), this.originalStart(later)) ? undefined : this.cased(other);
   }
 
   hyphenBefore(token: number): boolean {

@@ -100,6 +100,15 @@ describe('one page, one meaning', () => {
     ]);
   });
 
+  it('does not read a name on into the next line of plain text', () => {
+    // "Khalil\nThe" is a headline's end and a paragraph's start, not someone called "Khalil The".
+    expect(linked('Lydia Khalil wrote the report.\nIt was praised by Khalil\nThe minister agreed.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
+    expect(linked('Lydia Khalil wrote the report.\nIt was praised by Khalil The minister agreed.')).toEqual([['Lydia Khalil', 'lydia-khalil']]);
+  });
+
   it("leaves a short form alone when someone else on the page bears it", () => {
     expect(
       linked('Khalil Rahimi sells phone credit in Kabul.', 'He is no relation of the minister Khalil Haqqani.', 'Khalil says trade is slow.'),
