@@ -149,6 +149,32 @@ function dottedVariants(aliases: IndexedAlias[]): IndexedAlias[] {
   return variants;
 }
 
+/**
+ * "Kunduz City", "Herat City": a city's name followed by "City" in capitals is the city itself (a
+ * capitalised head noun after a name otherwise starts the name of something else: see NAME_HEADS).
+ * Indexed for each of a city's names that needs nothing from the page, with "City" exactly so:
+ * "Kunduz city" keeps its mark on "Kunduz" alone. Definite, as "City" settles a city/province twin.
+ */
+function cityVariants(aliases: IndexedAlias[], entities: readonly Entity[]): IndexedAlias[] {
+  const taken = new Set(aliases.map((alias) => alias.key));
+  const variants: IndexedAlias[] = [];
+  for (const alias of aliases) {
+    const entity = entities[alias.entity]!;
+    if (entity.type !== 'place' || entity.subtype !== 'city' || alias.requires || !alias.forms || alias.key.endsWith(' city')) continue;
+    const key = `${alias.key} city`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    variants.push({
+      key,
+      entity: alias.entity,
+      case: 'exact',
+      forms: `${alias.forms} City`,
+      ...(alias.gaps ? { gaps: `${alias.gaps}${GapKind.Plain}` } : {}),
+    });
+  }
+  return variants;
+}
+
 /** Turns validated entities into the name index and the card records; assumes validateDataset passed. */
 export function compileDataset(entities: Entity[], stopPhrases: readonly string[] = []): CompiledDataset {
   const sorted = [...entities].sort((a, b) => a.id.localeCompare(b.id));
@@ -172,6 +198,7 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
   nameIndex.aliases = sorted.flatMap((entity, index) => indexAliases(entity, index));
   nameIndex.aliases.push(...spellingVariants(nameIndex.aliases, sorted));
   nameIndex.aliases.push(...dottedVariants(nameIndex.aliases));
+  nameIndex.aliases.push(...cityVariants(nameIndex.aliases, sorted));
   Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));
   return { nameIndex, records };
 }

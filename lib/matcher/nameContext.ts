@@ -27,7 +27,7 @@ export const NAME_HEADS = new Set([
   'county', 'state', 'mountains', 'lake', 'gardens', 'park', 'palace', 'tower', 'towers', 'mall', 'market', 'bazaar',
   'cricket', 'football', 'team', 'festival', 'prize', 'award', 'declaration', 'accord', 'accords', 'doctrine',
   'syndrome', 'museum', 'library', 'gallery', 'cinema', 'theatre', 'theater', 'mosque', 'church', 'temple', 'shrine',
-  'survey', 'debates', 'forum',
+  'survey', 'debates', 'forum', 'university',
 ]);
 
 /**

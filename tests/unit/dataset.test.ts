@@ -122,6 +122,33 @@ describe('validateDataset', () => {
     expect(linked('U S forces').map(([text]) => text)).toEqual([]);
   });
 
+  it('also indexes a city\'s names with "City" after them, and only with the capital', () => {
+    const report = validateDataset([
+      {
+        file: 'a.json',
+        records: [
+          ok,
+          entity('kunduz', 'place', 'Kunduz', [{ text: 'Kunduz', ambiguous: true }], { subtype: 'city', location: { lat: 36.73, lon: 68.86, country: 'AF' } }),
+          entity('kunduz-province', 'place', 'Kunduz Province', [{ text: 'Kunduz', ambiguous: true }], { subtype: 'province', location: { lat: 36.7, lon: 68.8, country: 'AF' } }),
+          entity('kunduz-university', 'organization', 'Kunduz University'),
+        ],
+      },
+    ]);
+    expect(report.errors).toEqual([]);
+    const matcher = buildMatcher(compileDataset(report.entities).nameIndex);
+    const linked = (text: string) =>
+      findMatches(matcher, text).map((match) => [
+        text.slice(match.start, match.end),
+        match.aliases.map((alias) => matcher.index.entities[matcher.index.aliases[alias]!.entity]!.id).join(' '),
+      ]);
+    expect(linked('A blast in Kunduz City; calm in Kunduz city; Kunduz University shut.')).toEqual([
+      ['Kunduz City', 'kunduz'],
+      ['Kunduz', 'kunduz kunduz-province'],
+      ['Kunduz University', 'kunduz-university'],
+    ]);
+    expect(compileDataset(report.entities).nameIndex.aliases.filter((alias) => alias.key.endsWith(' city'))).toHaveLength(1);
+  });
+
   it('completes relations in both directions when compiling', () => {
     const report = validateDataset([{ file: 'a.json', records: [ok, entity('kabul-university', 'organization', 'Kabul University', [], { related: [{ id: 'kabul', relation: 'located-in' }] })] }]);
     const { records } = compileDataset(report.entities);

@@ -93,6 +93,8 @@ describe('findMatches', () => {
   it('lets a stop phrase swallow a name it contains', () => {
     expect(found('Migrants from Latin America and from America')).toEqual(['America']);
     expect(found('Kabul Bank collapsed in Kabul')).toEqual(['Kabul']);
+    // A university named after its city is not the city: "a professor at Herat University".
+    expect(found('a professor at Herat University and in Herat')).toEqual(['Herat']);
   });
 
   it('keeps a slash only where the name has one', () => {
