@@ -233,9 +233,12 @@ function provinceTwins(matcher: Matcher): (number[] | undefined)[] {
 }
 
 /** Capitalised names in a list: ", Paktia and Paktika", " and Nangarhar". */
-const LISTED_NAMES = String.raw`(?:,? (?:and )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)*`;
-/** Right after the name: "Khost province", "Khost, Paktia and Paktika provinces". */
-const PROVINCE_AFTER = new RegExp(String.raw`${LISTED_NAMES},? (?:and )?[Pp]rovinces?(?![\p{L}\p{N}])`, 'uy');
+const LISTED_NAMES = String.raw`(?:,? (?:and )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)+`;
+/**
+ * Right after the name: "Khost province", "Khost, Paktia and Paktika provinces". A list needs the
+ * plural: in "safe houses in Kabul and Herat province" only Herat is called a province.
+ */
+const PROVINCE_AFTER = new RegExp(String.raw`(?: [Pp]rovinces?|${LISTED_NAMES},? (?:and )?[Pp]rovinces)(?![\p{L}\p{N}])`, 'uy');
 /** Right before the name: "the province of Herat", "the provinces of Khost and ". */
 const PROVINCE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[Pp]rovinces? of (?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?,? (?:and )?)*$`, 'u');
 

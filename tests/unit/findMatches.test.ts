@@ -133,6 +133,9 @@ describe('findMatches', () => {
       ['herat-province'],
     ]);
     expect(findMatches(matcher, 'the province of Herat')[0]!.asProvince).toBe(true);
+    // A list needs the plural: only the last name is called a province here.
+    expect(entitiesFound('safe houses in Herat and Kunar province')).toEqual([['herat'], ['kunar']]);
+    expect(entitiesFound('safe houses in Kunar and Herat province')).toEqual([['kunar'], ['herat-province']]);
   });
 
   it('maps offsets to the original text exactly', () => {
