@@ -69,11 +69,27 @@ export function annotateDocumentBody(matcher: Matcher, doc: Document): DocumentA
   });
 }
 
-/** Plain text: paragraphs are separated by blank lines, and offsets are into the text itself. */
+/** A line that a hard wrap broke off mid-sentence: long enough to be wrapped, and no sentence end. */
+const WRAPPED_LINE = /^.{40,100}[^.!?:;"”’)\]\s]\s*$/;
+
+/**
+ * Whether the text is hard-wrapped (paragraphs run over several lines), or else holds one paragraph
+ * per line, as text copied from a web page does. Most lines of a wrapped text end mid-sentence.
+ */
+function isHardWrapped(lines: readonly string[]): boolean {
+  const filled = lines.filter((line) => line.trim() !== '');
+  return filled.length >= 4 && filled.filter((line) => WRAPPED_LINE.test(line)).length >= filled.length * 0.6;
+}
+
+/**
+ * Plain text, with offsets into the text itself. Paragraphs are separated by blank lines, and in
+ * text that is not hard-wrapped each line is one: a headline's last name must not run on into the
+ * paragraph below it.
+ */
 export function annotatePlainText(matcher: Matcher, text: string): DocumentAnnotation {
   const starts: number[] = [];
   const paragraphs: string[] = [];
-  const separator = /\n[ \t\r\f\v]*\n/g;
+  const separator = isHardWrapped(text.split('\n')) ? /\n[ \t\r\f\v]*\n/g : /\r?\n/g;
   let from = 0;
   for (const match of text.matchAll(separator)) {
     paragraphs.push(text.slice(from, match.index));

@@ -59,4 +59,22 @@ describe('reading the page', () => {
     const { mentions } = annotatePlainText(matcher, text);
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Kabul', 'Taliban', 'Kabul', 'Lydia Khalil']);
   });
+
+  it('takes each line of plain text for a paragraph, unless the text is hard-wrapped', () => {
+    // One paragraph per line: the headline is read as the Title Case line it is, where "Khalil
+    // Warns" is no one's longer name.
+    const lines = 'Khalil Warns Of New Attacks On Kabul\nLydia Khalil, an analyst, said more attacks would come.';
+    expect(annotatePlainText(matcher, lines).mentions.map((m) => [m.start, m.text, m.entity.id])).toEqual([
+      [0, 'Khalil', 'lydia-khalil'],
+      [31, 'Kabul', 'kabul'],
+      [37, 'Lydia Khalil', 'lydia-khalil'],
+    ]);
+    const wrapped = [
+      'When the mission ended, the officers of Resolute Support handed the',
+      'last base near Kabul to the army and flew home within the same week,',
+      'and the ministers of the government spoke of a new era for the country',
+      'while the Taliban advanced on the provincial capitals one after another.',
+    ].join('\n');
+    expect(annotatePlainText(matcher, wrapped).mentions.map((m) => m.text)).toEqual(['Resolute Support', 'Kabul', 'Taliban']);
+  });
 });
