@@ -26,6 +26,13 @@ export interface ScanRuns {
   floor: TimedRuns;
   pipeline: TimedRuns;
   markJs: TimedRuns;
+  /** mark.js with every name of the dataset (see ScanRunsOptions.everyName), when asked for. */
+  markJsEveryName?: TimedRuns;
+}
+
+export interface RegExpSource {
+  pattern: string;
+  flags: string;
 }
 
 export interface HitTestTimes {
@@ -47,7 +54,7 @@ export interface BenchApi {
    * highlights removed afterwards) and mark.js markRegExp (mark.js must be on the page), each
    * round on a fresh copy of the page's original body, all in one JS context so warm-up warms.
    */
-  scanRuns(pattern: string, flags: string, warmup: number, runs: number): Promise<ScanRuns>;
+  scanRuns(markedNames: RegExpSource, warmup: number, runs: number, everyName?: RegExpSource): Promise<ScanRuns>;
   /** Runs the pipeline once and leaves its highlights registered; the first call is the cold run. */
   registerAllHighlights(): { marks: number; ms: number };
   /** Unregisters the highlights and lets go of their Ranges. */

@@ -172,18 +172,23 @@ const api: BenchApi = {
     return { parseMs: parsed - start, buildMs: built - parsed };
   },
 
-  async scanRuns(pattern, flags, warmup, runs) {
+  async scanRuns(markedNames, warmup, runs, everyName) {
     const Mark = (window as unknown as { Mark?: MarkJsConstructor }).Mark;
     if (!Mark) throw new Error('mark.js is not on the page');
-    const regexp = new RegExp(pattern, flags);
-    const markJs = () => {
-      let count = -1;
-      new Mark(document.body).markRegExp(regexp, { done: (marks) => (count = marks) });
-      if (count < 0) throw new Error('mark.js did not finish synchronously');
-      return count;
+    const markJsWith = ({ pattern, flags }: { pattern: string; flags: string }) => {
+      const regexp = new RegExp(pattern, flags);
+      return () => {
+        let count = -1;
+        new Mark(document.body).markRegExp(regexp, { done: (marks) => (count = marks) });
+        if (count < 0) throw new Error('mark.js did not finish synchronously');
+        return count;
+      };
     };
+    const markJs = markJsWith(markedNames);
+    const markJsEveryName = everyName ? markJsWith(everyName) : undefined;
     const empty = (): TimedRuns => ({ times: [], nextFrameMs: [], count: 0 });
-    const result = { floor: empty(), pipeline: empty(), markJs: empty() };
+    const result: { floor: TimedRuns; pipeline: TimedRuns; markJs: TimedRuns; markJsEveryName?: TimedRuns } = { floor: empty(), pipeline: empty(), markJs: empty() };
+    if (markJsEveryName) result.markJsEveryName = empty();
     removeHighlights();
     for (let round = 0; round < warmup + runs; round++) {
       const measured = round >= warmup;
@@ -194,6 +199,10 @@ const api: BenchApi = {
       // mark.js gets text nodes that never carried a highlight, as on a page without Backstory.
       restorePristineBody();
       await timeOnce(markJs, result.markJs, measured);
+      if (markJsEveryName) {
+        restorePristineBody();
+        await timeOnce(markJsEveryName, result.markJsEveryName!, measured);
+      }
     }
     restorePristineBody();
     return result;
