@@ -24,13 +24,16 @@ export interface TextMatch {
   shadows?: number[];
   /** The text calls the place a province ("Khost province", "the provinces of Herat and Farah"). */
   asProvince?: true;
-  /** A word of place comes right before it ("fighting in Wardak"), and no possessive after it. */
+  /** Words of place say it is one ("fighting in Wardak", "the Khorasan region"), and no possessive follows. */
   located?: true;
 }
 
-/** "in Wardak", "the region of Khorasan": words that say a place comes next. */
-function isPlaceCue(scan: TokenScan, first: number, before: string): boolean {
-  if (isPlacePreposition(before)) return true;
+/** "in Wardak", "the region of Khorasan", "the Khorasan region": words that say it is a place. */
+function isPlaceCue(scan: TokenScan, first: number, last: number, before: string | undefined): boolean {
+  if (before !== undefined && isPlacePreposition(before)) return true;
+  // In lower case only: "Khorasan Region" may be the start of another name.
+  const after = scan.neighbour(last, 1);
+  if (after !== undefined && after === after.toLowerCase() && isPlaceNoun(after)) return true;
   if (before !== 'of') return false;
   const noun = scan.neighbour(first - 1, -1);
   return noun !== undefined && isPlaceNoun(noun);
@@ -369,7 +372,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   }
   const before = scan.neighbour(first, -1);
   if (before !== undefined && isPersonTitle(before)) match.titled = true;
-  else if (before !== undefined && isPlaceCue(scan, first, before) && !isPossessiveAt(scan.original, end)) match.located = true;
+  else if (isPlaceCue(scan, first, bestLast, before) && !isPossessiveAt(scan.original, end)) match.located = true;
   if (bestShadows) match.shadows = bestShadows;
   return { last: bestLast, match };
 }

@@ -27,7 +27,8 @@ export const NAME_HEADS = new Set([
   'county', 'state', 'mountains', 'lake', 'gardens', 'park', 'palace', 'tower', 'towers', 'mall', 'market', 'bazaar',
   'cricket', 'football', 'team', 'festival', 'prize', 'award', 'declaration', 'accord', 'accords', 'doctrine',
   'syndrome', 'museum', 'library', 'gallery', 'cinema', 'theatre', 'theater', 'mosque', 'church', 'temple', 'shrine',
-  'survey', 'debates', 'forum', 'university',
+  'survey', 'debates', 'forum', 'university', 'examiner', 'herald', 'tribune', 'gazette', 'chronicle', 'telegraph',
+  'observer', 'inquirer', 'courier', 'dispatch', 'sentinel',
 ]);
 
 /**
@@ -78,8 +79,8 @@ export function isPlacePreposition(word: string): boolean {
   return PLACE_PREPOSITIONS.has(word.toLowerCase());
 }
 
-/** Nouns that, with "of", say a place comes next: "the region of Khorasan", "the city of Herat". */
-const PLACE_NOUNS = new Set(['region', 'city', 'town', 'village', 'district', 'province', 'valley', 'regions', 'cities', 'towns', 'villages', 'districts', 'provinces']);
+/** Nouns that say a place is meant: "the region of Khorasan", "the city of Herat", "the Khorasan region". */
+const PLACE_NOUNS = new Set(['region', 'city', 'town', 'village', 'district', 'province', 'valley', 'area', 'regions', 'cities', 'towns', 'villages', 'districts', 'provinces', 'areas']);
 
 export function isPlaceNoun(word: string): boolean {
   return PLACE_NOUNS.has(word.toLowerCase());

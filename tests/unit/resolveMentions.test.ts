@@ -89,8 +89,9 @@ describe('one page, one meaning', () => {
       // The place named by its preposition is no full name for the bare surname after it.
       ['Wardak', 'abdul-rahim-wardak'],
     ]);
-    expect(linked('Abdul Rahim Wardak spoke.', 'The villages of Wardak emptied.')).toEqual([
+    expect(linked('Abdul Rahim Wardak spoke.', 'The villages of Wardak emptied.', 'The Wardak area is calm.')).toEqual([
       ['Abdul Rahim Wardak', 'abdul-rahim-wardak'],
+      ['Wardak', 'wardak-province'],
       ['Wardak', 'wardak-province'],
     ]);
     // A possessive after it is the person's: "in Wardak's time".
