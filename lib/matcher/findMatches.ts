@@ -203,15 +203,25 @@ function capitalisedRunEnd(scan: TokenScan, last: number, most: number): number 
   return end;
 }
 
-/** "Kunar River", "Afghanistan Regional Monitor": capitalised words ending in a head noun follow. */
-function startsLongerName(scan: TokenScan, last: number): boolean {
+/**
+ * "Kunar River", "Afghanistan Regional Monitor": capitalised words ending in a head noun follow.
+ * Not where the head noun starts a name of its own: "the Biden State Department".
+ */
+function startsLongerName(matcher: Matcher, scan: TokenScan, last: number): boolean {
   for (let token = last, step = 0; step < 3; step++) {
     const next = scan.neighbour(token, 1);
     if (!isCapitalised(next)) return false;
-    if (isNameHead(next!)) return !scan.isTitleCase();
+    if (isNameHead(next!)) return !scan.isTitleCase() && !startsKnownName(matcher, scan, token + 1);
     token++;
   }
   return false;
+}
+
+/** Whether the words at `token` and after it are the first two of a name in the index. */
+function startsKnownName(matcher: Matcher, scan: TokenScan, token: number): boolean {
+  const entry = scan.firstWordEntry(token);
+  if (entry === 0 || !scan.has(token + 1)) return false;
+  return matcher.byFirstPair.has(pairKey(matcher.firstWordHashes[entry - 1]!, scan.tokenHash(token + 1)));
 }
 
 /**
@@ -354,7 +364,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   // "Tehreek-i-Taliban Pakistan" under a spelling the dataset lacks: neither "Taliban" nor "Pakistan" is meant.
   if (endsCompoundName(scan, first)) return { last: capitalisedRunEnd(scan, bestLast, 2) };
   // A stop phrase, or "Kunar River", "Kabul Bank": the words are the start of a longer name of something else.
-  if ((!bestAliases && !bestShadows) || startsLongerName(scan, bestLast)) return { last: bestLast };
+  if ((!bestAliases && !bestShadows) || startsLongerName(matcher, scan, bestLast)) return { last: bestLast };
   const start = scan.originalStart(first);
   let end = scan.originalEnd(bestLast);
   const endWithDot = scan.endOfDotAfter(bestLast);

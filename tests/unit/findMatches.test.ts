@@ -95,6 +95,8 @@ describe('findMatches', () => {
     expect(found('Kabul Bank collapsed in Kabul')).toEqual(['Kabul']);
     // A university named after its city is not the city: "a professor at Herat University".
     expect(found('a professor at Herat University and in Herat')).toEqual(['Herat']);
+    // Unless the head noun starts a name of its own.
+    expect(found('the Kabul State Department office')).toEqual(['Kabul', 'State Department']);
   });
 
   it('keeps a slash only where the name has one', () => {
