@@ -111,7 +111,7 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
   const rejected: string[] = [];
   const candidates: Candidate[] = [];
   if (match.aliases.length === 0 && match.shadows) {
-    return { entity: undefined, alias: undefined, reason: 'part of the name of someone not in the dataset' };
+    return { entity: undefined, alias: undefined, reason: 'part of a longer name the dataset does not hold' };
   }
   // The common case, answered without the general machinery below.
   const fixed = fixedEntity(index, match);

@@ -118,7 +118,7 @@ describe('one page, one meaning', () => {
       ['Khalil Haqqani', 'khalil-haqqani'],
     ]);
     expect(unmarked('Khalil Rahimi sells phone credit.', 'Khalil Haqqani was a minister.', 'Khalil says trade is slow.').map((u) => u.reason)).toEqual([
-      'part of the name of someone not in the dataset',
+      'part of a longer name the dataset does not hold',
       expect.stringMatching(/someone else on the page is also called "Khalil"/),
     ]);
   });
