@@ -255,9 +255,15 @@ const PROVINCE_AFTER = new RegExp(String.raw`(?: [Pp]rovinces?|${LISTED_NAMES},?
 /** Right before the name: "the province of Herat", "the provinces of Khost and ". */
 const PROVINCE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[Pp]rovinces? of (?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?,? (?:and )?)*$`, 'u');
 
+/** A governor governs a province: "the governor of Kandahar", "Ghazni's governor", "the Kandahar governor". */
+const GOVERNOR_BEFORE = /(?<![\p{L}\p{N}])[Gg]overnor(?:ship)? (?:of|for) $/u;
+const GOVERNOR_AFTER = /(?:['’]s)? (?:provincial |deputy )?[Gg]overnor(?![\p{L}\p{N}])/uy;
+
 function isCalledProvince(text: string, start: number, end: number): boolean {
   PROVINCE_AFTER.lastIndex = end;
-  return PROVINCE_AFTER.test(text) || PROVINCE_BEFORE.test(text.slice(Math.max(0, start - 120), start));
+  if (PROVINCE_AFTER.test(text) || PROVINCE_BEFORE.test(text.slice(Math.max(0, start - 120), start))) return true;
+  GOVERNOR_AFTER.lastIndex = end;
+  return GOVERNOR_AFTER.test(text) || GOVERNOR_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** Up to three capitalised words right after a name that ends in a dot ("U.S. Military Academy"). */

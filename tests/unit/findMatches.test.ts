@@ -135,6 +135,12 @@ describe('findMatches', () => {
       ['herat-province'],
     ]);
     expect(findMatches(matcher, 'the province of Herat')[0]!.asProvince).toBe(true);
+    // A governor governs the province.
+    expect(entitiesFound("the governor of Herat; Herat's governor; the Herat provincial governor")).toEqual([
+      ['herat-province'],
+      ['herat-province'],
+      ['herat-province'],
+    ]);
     // A list needs the plural: only the last name is called a province here.
     expect(entitiesFound('safe houses in Herat and Kunar province')).toEqual([['herat'], ['kunar']]);
     expect(entitiesFound('safe houses in Kunar and Herat province')).toEqual([['kunar'], ['herat-province']]);
