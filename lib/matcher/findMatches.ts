@@ -1,7 +1,7 @@
 import type { IndexedAlias } from '../dataset/compiled';
 import { GapKind } from './aliasPattern';
 import { pairKey, type Matcher } from './matcherIndex';
-import { isCompoundJoiner, isNameHead, isPersonTitle, isPlaceNoun, isPlacePreposition, isSentenceStarter } from './nameContext';
+import { isCompoundJoiner, isNameHead, isKinGroupNoun, isPersonTitle, isPlaceNoun, isPlacePreposition, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
 import { FoldedScan, type TokenScan } from './tokenScan';
 import { isShortForm } from '../dataset/aliasRules';
@@ -180,15 +180,36 @@ function isCapitalised(word: string | undefined): boolean {
   return STARTS_UPPER.test(word);
 }
 
-/** A short form inside a longer capitalised name is another person's ("Mahmoud Karzai", "Khalil Rahimi"). */
-function isPartOfAnotherName(scan: TokenScan, first: number, last: number): boolean {
+/**
+ * Names that may be the start or end of someone else's: short forms, and people's common names
+ * that need context ("Mohammad Omar" in "Mohammad Omar Daudzai").
+ */
+function mayBePartOfAnotherName(matcher: Matcher, alias: IndexedAlias): boolean {
+  return isShortForm(alias) || (alias.requires === 'context' && matcher.index.entities[alias.entity]!.type === 'person');
+}
+
+/**
+ * A short form inside a longer capitalised name is another person's ("Mahmoud Karzai", "Khalil
+ * Rahimi"). A place's name before it is no part of it: "envoy for Afghanistan Thomas West".
+ */
+function isPartOfAnotherName(matcher: Matcher, scan: TokenScan, first: number, last: number): boolean {
   const after = scan.neighbour(last, 1);
   const before = scan.neighbour(first, -1);
   const joined =
     (isCapitalised(after) && !isNameHead(after!)) ||
-    (isCapitalised(before) && !isPersonTitle(before!) && !isSentenceStarter(before!));
+    (isCapitalised(before) && !isPersonTitle(before!) && !isSentenceStarter(before!) && !isPlaceWord(matcher, scan, first - 1));
   // Capitals prove nothing in a Title Case headline (asked last: it reads the whole passage).
   return joined && !scan.isTitleCase();
+}
+
+/** Whether the word at `token` is on its own the name of a place in the index ("Afghanistan"). */
+function isPlaceWord(matcher: Matcher, scan: TokenScan, token: number): boolean {
+  const entry = scan.firstWordEntry(token);
+  if (entry === 0) return false;
+  const { candidates, aliases, entities } = matcher.index;
+  return matcher.singleWord[entry - 1]!.some((candidate) =>
+    candidates[candidate]!.aliases.some((aliasIndex) => entities[aliases[aliasIndex]!.entity]!.type === 'place'),
+  );
 }
 
 /** The name is the tail of a hyphenated compound: "<word>-i-<name>", "<word>-ul-<name>". */
@@ -355,7 +376,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
       ) {
         continue;
       }
-      if (isShortForm(alias) && isPartOfAnotherName(scan, first, last)) (shadows ??= []).push(aliasIndex);
+      if (mayBePartOfAnotherName(matcher, alias) && isPartOfAnotherName(matcher, scan, first, last)) (shadows ??= []).push(aliasIndex);
       else (fitting ??= []).push(aliasIndex);
     }
     if (fitting || shadows) {
@@ -367,6 +388,10 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   }
   if (bestLast < 0) return undefined;
   if (bestAliases && ownSurnameFollows(matcher, scan, bestLast, bestAliases)) bestLast++;
+  // "the Mehsud tribe": a surname that names a tribe there is nobody's short form.
+  if (bestAliases && isKinGroupNoun(scan.neighbour(bestLast, 1) ?? '') && bestAliases.every((a) => isShortForm(aliases[a]!) && onePerson(matcher, [a]) >= 0)) {
+    return { last: bestLast };
+  }
   // "Tehreek-i-Taliban Pakistan" under a spelling the dataset lacks: neither "Taliban" nor "Pakistan" is meant.
   if (endsCompoundName(scan, first)) return { last: capitalisedRunEnd(scan, bestLast, 2) };
   // A stop phrase, or "Kunar River", "Kabul Bank": the words are the start of a longer name of something else.

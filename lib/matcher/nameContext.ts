@@ -9,7 +9,8 @@ export const PERSON_TITLES = new Set([
   'maj', 'major', 'adm', 'admiral', 'minister', 'premier', 'mullah', 'mulla', 'maulvi', 'mawlawi', 'maulana', 'mufti',
   'sheikh', 'shaikh', 'qari', 'hafiz', 'haji', 'hajji', 'commander', 'envoy', 'spokesman', 'spokeswoman',
   'spokesperson', 'ambassador', 'senator', 'secretary', 'governor', 'chief', 'leader', 'emir', 'amir', 'sir',
-  'professor', 'prof', 'judge', 'marshal', 'sen', 'rep', 'director', 'deputy', 'analyst', 'researcher',
+  'professor', 'prof', 'judge', 'marshal', 'sen', 'rep', 'director', 'deputy', 'analyst', 'researcher', 'executive',
+  'chairman', 'chairwoman', 'chair', 'captain', 'capt', 'sergeant', 'sgt', 'corporal', 'cpl', 'private', 'pvt',
   // The short titles of South Asian headlines: "FM Muttaqi", "PM Sharif", "EAM Jaishankar".
   'fm', 'pm', 'dpm', 'eam', 'cm',
 ]);
@@ -84,6 +85,13 @@ const PLACE_NOUNS = new Set(['region', 'city', 'town', 'village', 'district', 'p
 
 export function isPlaceNoun(word: string): boolean {
   return PLACE_NOUNS.has(word.toLowerCase());
+}
+
+/** Words after a family name that make it a tribe's or a clan's: "the Mehsud tribe", "Zadran tribesmen". */
+const KIN_GROUP_NOUNS = new Set(['tribe', 'tribes', 'tribesmen', 'tribal', 'clan', 'clans', 'sub-clan']);
+
+export function isKinGroupNoun(word: string): boolean {
+  return KIN_GROUP_NOUNS.has(word);
 }
 
 export function isNameHead(word: string): boolean {

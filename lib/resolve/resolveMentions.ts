@@ -127,8 +127,10 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
       relatedOnPage(index, alias.entity, evidence).length === 0
     ) {
       rejected.push(`${name}: short form, and the page names neither it in full nor anything related`);
-    } else if (isShortForm(alias) && otherBearers.has(alias.key)) {
+    } else if (otherBearers.has(alias.key) && (isShortForm(alias) || alias.requires === 'context') && index.entities[alias.entity]!.type === 'person') {
       // Two people on the page answer to this short form and one is unknown to us: say nothing.
+      // (A body's short form inside a longer unknown name, "the Security Council Committee", is
+      // no second bearer of it.)
       rejected.push(`${name}: someone else on the page is also called "${alias.forms ?? alias.key}"`);
     } else if (
       alias.requires === 'context' &&

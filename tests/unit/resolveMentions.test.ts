@@ -110,6 +110,37 @@ describe('one page, one meaning', () => {
     expect(linked('Lydia Khalil wrote the report.\nIt was praised by Khalil The minister agreed.')).toEqual([['Lydia Khalil', 'lydia-khalil']]);
   });
 
+  it("treats a person's context-bound name inside a longer one as someone else's", () => {
+    expect(linked('The Taliban were founded by Mohammad Omar.')).toEqual([
+      ['Taliban', 'taliban'],
+      ['Mohammad Omar', 'mullah-omar'],
+    ]);
+    // "Mohammad Omar Daudzai" is another man, who then also answers to "Mohammad Omar".
+    expect(linked('Mohammad Omar Daudzai, a former minister, criticised the Taliban over their policies.', 'Mohammad Omar replied.')).toEqual([['Taliban', 'taliban']]);
+  });
+
+  it("does not take a place's name before a short form for part of a longer name", () => {
+    expect(linked('Lydia Khalil wrote.', 'Our analyst for Kabul Khalil said more.')).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Kabul', 'kabul'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
+  });
+
+  it('takes a surname before "tribe" or "clan" for the tribe, not the person', () => {
+    expect(linked('Sirajuddin Haqqani spoke.', 'Elders of the Haqqani tribe met; Haqqani later left.')).toEqual([
+      ['Sirajuddin Haqqani', 'sirajuddin-haqqani'],
+      ['Haqqani', 'sirajuddin-haqqani'],
+    ]);
+  });
+
+  it("does not take a body's short form inside a longer unknown name for a second bearer of it", () => {
+    expect(linked('The UN Security Council met.', 'Its 1988 Security Council Committee listed him.', 'The Security Council agreed.')).toEqual([
+      ['UN Security Council', 'un-security-council'],
+      ['Security Council', 'un-security-council'],
+    ]);
+  });
+
   it("leaves a short form alone when someone else on the page bears it", () => {
     expect(
       linked('Khalil Rahimi sells phone credit in Kabul.', 'He is no relation of the minister Khalil Haqqani.', 'Khalil says trade is slow.'),

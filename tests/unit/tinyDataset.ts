@@ -56,6 +56,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   entity('herat', 'place', 'Herat'),
   entity('herat-province', 'place', 'Herat Province'),
   entity('kabul-university', 'organization', 'Kabul University'),
+  entity('mullah-omar', 'person', 'Mullah Omar', [{ text: 'Mohammad Omar', requires: 'context' }], { related: [{ id: 'taliban', relation: 'founder-of' }] }),
   entity('us-department-of-state', 'organization', 'US Department of State', ['State Department']),
   entity('united-states', 'place', 'United States', ['U.S.', { text: 'US', case: 'exact' }, 'USA', 'America'], {
     location: { lat: 38.9, lon: -77.0, country: 'US' },
