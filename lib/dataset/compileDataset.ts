@@ -64,12 +64,13 @@ function indexAliases(entity: Entity, entityIndex: number): IndexedAlias[] {
 /**
  * Spellings English-language news uses interchangeably for the same Arabic or Persian name. A
  * person's alias written with one is also indexed with the others, so "Muhammad Hassan Akhund"
- * finds the record written "Mohammad Hasan Akhund".
+ * finds the record written "Mohammad Hasan Akhund", and "Mulla Yaqoob" the one with "Mullah".
  */
 const SPELLINGS: readonly (readonly string[])[] = [
   ['mohammad', 'muhammad', 'mohammed'],
   ['ahmad', 'ahmed'],
   ['hasan', 'hassan'],
+  ['mullah', 'mulla'],
 ];
 const SPELLING_SET = new Map(SPELLINGS.flatMap((set) => set.map((word) => [word, set] as const)));
 

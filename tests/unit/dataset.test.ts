@@ -75,6 +75,7 @@ describe('validateDataset', () => {
           entity('muhammad-hassan', 'person', 'Muhammad Hassan'),
           entity('ahmad-shah-massoud', 'person', 'Ahmad Shah Massoud', [{ text: 'Massoud', requires: 'fullName' }]),
           entity('ahmad-shah', 'place', 'Ahmad Shah'),
+          entity('mullah-omar', 'person', 'Mullah Omar'),
         ],
       },
     ]);
@@ -84,6 +85,7 @@ describe('validateDataset', () => {
     expect(entityOf('muhammad hassan akhund')).toEqual(['mohammad-hasan-akhund']);
     expect(entityOf('mohammed hasan akhund')).toEqual(['mohammad-hasan-akhund']);
     expect(entityOf('ahmed shah massoud')).toEqual(['ahmad-shah-massoud']);
+    expect(entityOf('mulla omar')).toEqual(['mullah-omar']);
     // Another person's own name is never given away, and places keep their one spelling.
     expect(entityOf('muhammad hassan')).toEqual(['muhammad-hassan']);
     expect(entityOf('ahmed shah')).toEqual([]);
