@@ -88,7 +88,7 @@ export function isPlaceNoun(word: string): boolean {
 }
 
 /** Words after a family name that make it a tribe's or a clan's: "the Mehsud tribe", "Zadran tribesmen". */
-const KIN_GROUP_NOUNS = new Set(['tribe', 'tribes', 'tribesmen', 'tribal', 'clan', 'clans', 'sub-clan']);
+const KIN_GROUP_NOUNS = new Set(['tribe', 'tribes', 'tribesmen', 'tribal', 'clan', 'clans']);
 
 export function isKinGroupNoun(word: string): boolean {
   return KIN_GROUP_NOUNS.has(word);
