@@ -54,6 +54,8 @@ const SENTENCE_STARTERS = new Set([
   'into', 'about', 'around', 'behind', 'beyond', 'near', 'inside', 'outside', 'besides', 'thus', 'hence',
   'whereas', 'perhaps', 'not', 'never', 'should', 'would', 'could', 'will', 'can', 'did', 'does', 'do', 'was',
   'were', 'is', 'are', 'has', 'had', 'have', 'let', 'every', 'each', 'all', 'some', 'many', 'most', 'no',
+  // Imperatives open a pointer to more: "See Kirby's tweet", "Read Muttaqi's statement".
+  'see', 'read', 'watch', 'listen', 'follow', 'click',
   // Days and months open sentences too: "On Monday Stanikzai left", "In January Haqqani travelled".
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',

@@ -127,6 +127,13 @@ describe('one page, one meaning', () => {
     ]);
   });
 
+  it('does not take an imperative that opens a sentence for a first name', () => {
+    expect(linked('Lydia Khalil wrote.', "See Khalil's tweet: it says more.")).toEqual([
+      ['Lydia Khalil', 'lydia-khalil'],
+      ['Khalil', 'lydia-khalil'],
+    ]);
+  });
+
   it('takes a surname before "tribe" or "clan" for the tribe, not the person', () => {
     expect(linked('Sirajuddin Haqqani spoke.', 'Elders of the Haqqani tribe met; Haqqani later left.')).toEqual([
       ['Sirajuddin Haqqani', 'sirajuddin-haqqani'],
