@@ -1,5 +1,6 @@
 import { aliasPattern, GapKind } from '../matcher/aliasPattern';
 import { matchCandidates } from '../matcher/matchCandidates';
+import { withoutDerivableForms } from './aliasRules';
 import type { CompiledDataset, EntityRecord, IndexedAlias, NameIndex, RelatedLink } from './compiled';
 import { inverseOf, type AliasInput, type Entity } from './schema';
 
@@ -201,5 +202,6 @@ export function compileDataset(entities: Entity[], stopPhrases: readonly string[
   nameIndex.aliases.push(...dottedVariants(nameIndex.aliases));
   nameIndex.aliases.push(...cityVariants(nameIndex.aliases, sorted));
   Object.assign(nameIndex, matchCandidates(nameIndex.aliases, nameIndex.stopPhrases));
+  nameIndex.aliases = nameIndex.aliases.map(withoutDerivableForms);
   return { nameIndex, records };
 }

@@ -10,7 +10,10 @@ export interface IndexedAlias {
   key: string;
   /** See AliasPattern.gaps; absent when every gap is plain. */
   gaps?: string;
-  /** The words with their capitals; absent for case "any", which never looks at them. */
+  /**
+   * The words with their capitals; absent for case "any", which never looks at them, and where they
+   * are the key in Title Case. Read it with formsOf (aliasRules.ts).
+   */
   forms?: string;
   trailingDot?: true;
   entity: number;

@@ -4,7 +4,7 @@ import { pairKey, type Matcher } from './matcherIndex';
 import { isCompoundJoiner, isNameHead, isKinGroupNoun, isPersonTitle, isPlaceNoun, isPlacePreposition, isSentenceStarter } from './nameContext';
 import { firstWordByHash, firstWordOf, isPlainPassage, isWordAt, plainWordHash, PlainScan, plainGapKind, wordEndAt, wordStartAt } from './plainScan';
 import { FoldedScan, type TokenScan } from './tokenScan';
-import { isShortForm } from '../dataset/aliasRules';
+import { formsOf, isShortForm } from '../dataset/aliasRules';
 
 export { buildMatcher, type Matcher } from './matcherIndex';
 
@@ -72,7 +72,7 @@ const formWordsCache = new WeakMap<IndexedAlias, readonly string[]>();
 function formWords(alias: IndexedAlias): readonly string[] {
   let words = formWordsCache.get(alias);
   if (!words) {
-    words = (alias.forms ?? alias.key).split(' ');
+    words = formsOf(alias).split(' ');
     formWordsCache.set(alias, words);
   }
   return words;

@@ -1,3 +1,4 @@
+import { formsOf } from '../dataset/aliasRules';
 import type { IndexedAlias, MatchCandidate, NameIndex, ScanTables } from '../dataset/compiled';
 
 /**
@@ -93,7 +94,7 @@ const HAS_DIGIT = /[0-9]/;
  * holds a digit: where a scan that looks only at capitals and digits finds it. -1 if there is none.
  */
 function firstFindableWord(alias: IndexedAlias): number {
-  const words = (alias.forms ?? alias.key).split(' ');
+  const words = formsOf(alias).split(' ');
   return words.findIndex((word) => (alias.case !== 'any' && HAS_UPPER.test(word)) || HAS_DIGIT.test(word));
 }
 

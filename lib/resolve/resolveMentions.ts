@@ -1,4 +1,4 @@
-import { isShortForm } from '../dataset/aliasRules';
+import { formsOf, isShortForm } from '../dataset/aliasRules';
 import type { IndexedAlias, NameIndex } from '../dataset/compiled';
 
 /**
@@ -131,7 +131,7 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
       // Two people on the page answer to this short form and one is unknown to us: say nothing.
       // (A body's short form inside a longer unknown name, "the Security Council Committee", is
       // no second bearer of it.)
-      rejected.push(`${name}: someone else on the page is also called "${alias.forms ?? alias.key}"`);
+      rejected.push(`${name}: someone else on the page is also called "${formsOf(alias)}"`);
     } else if (
       alias.requires === 'context' &&
       !evidence.has(alias.entity) &&

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../../tests/e2e/harness';
 import { callBench, openBenchPage } from './browsers';
 import type { HitTestTimes, IndexLoad, TimedRuns } from './pageApi';
+import { formsOf } from '../../lib/dataset/aliasRules';
 import type { NameIndex } from '../../lib/dataset/compiled';
 import { median, pairedRatio, summarize, type Summary } from './stats';
 
@@ -65,7 +66,7 @@ export function namesPattern(names: readonly string[]): { pattern: string; flags
  */
 export function everyNamePattern(nameIndexJson: string): { pattern: string; flags: string; names: number } {
   const index = JSON.parse(nameIndexJson) as NameIndex;
-  const names = [...new Set(index.aliases.map((alias) => alias.forms ?? alias.key))].filter((name) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(name));
+  const names = [...new Set(index.aliases.map(formsOf))].filter((name) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(name));
   const alternatives = names.sort((a, b) => b.length - a.length).map(escapeRegExp);
   return { pattern: `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags: 'gu', names: names.length };
 }

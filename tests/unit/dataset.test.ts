@@ -2,6 +2,7 @@ import { buildMatcher, findMatches } from '../../lib/matcher/findMatches';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formsOf } from '../../lib/dataset/aliasRules';
 import { compileDataset } from '../../lib/dataset/compileDataset';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 import { entity } from './tinyDataset';
@@ -90,7 +91,7 @@ describe('validateDataset', () => {
     expect(entityOf('muhammad hassan')).toEqual(['muhammad-hassan']);
     expect(entityOf('ahmed shah')).toEqual([]);
     const variant = nameIndex.aliases.find((alias) => alias.key === 'muhammad hassan akhund')!;
-    expect(variant.forms).toBe('Muhammad Hassan Akhund');
+    expect(formsOf(variant)).toBe('Muhammad Hassan Akhund');
     expect(variant.isName).toBeUndefined();
   });
 
