@@ -28,12 +28,26 @@ export interface TextMatch {
   located?: true;
 }
 
-/** "in Wardak", "the region of Khorasan", "the Khorasan region": words that say it is a place. */
+/** Whether the aliases of a match belong to more than one entity: only then can a cue decide. */
+function namesSeveral(matcher: Matcher, aliasIndexes: readonly number[]): boolean {
+  const { aliases } = matcher.index;
+  for (let i = 1; i < aliasIndexes.length; i++) {
+    if (aliases[aliasIndexes[i]!]!.entity !== aliases[aliasIndexes[0]!]!.entity) return true;
+  }
+  return false;
+}
+
+/** What explainers put after a region's name: "Khorasan, a historical region", "“Khorasan” refers to a region". */
+const REGION_APPOSITION = /[”"’']?(?:,| (?:refers to|is|was|means)) (?:a|an|the) (?:(?:historical|historic|ancient|old|vast|wider) )?region(?![A-Za-z])/y;
+
+/** "in Wardak", "the region of Khorasan", "the Khorasan region", "Khorasan, a historical region": words that say it is a place. */
 function isPlaceCue(scan: TokenScan, first: number, last: number, before: string | undefined): boolean {
   if (before !== undefined && isPlacePreposition(before)) return true;
   // In lower case only: "Khorasan Region" may be the start of another name.
   const after = scan.neighbour(last, 1);
   if (after !== undefined && after === after.toLowerCase() && isPlaceNoun(after)) return true;
+  REGION_APPOSITION.lastIndex = scan.originalEnd(last);
+  if (REGION_APPOSITION.test(scan.original)) return true;
   if (before !== 'of') return false;
   const noun = scan.neighbour(first - 1, -1);
   return noun !== undefined && isPlaceNoun(noun);
@@ -417,7 +431,9 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   }
   const before = scan.neighbour(first, -1);
   if (before !== undefined && isPersonTitle(before)) match.titled = true;
-  else if (isPlaceCue(scan, first, bestLast, before) && !isPossessiveAt(scan.original, end)) match.located = true;
+  else if (namesSeveral(matcher, match.aliases) && isPlaceCue(scan, first, bestLast, before) && !isPossessiveAt(scan.original, end)) {
+    match.located = true;
+  }
   if (bestShadows) match.shadows = bestShadows;
   return { last: bestLast, match };
 }

@@ -171,7 +171,7 @@ function resolveOne(index: NameIndex, match: MatchOnPage, evidence: Map<number, 
     const places = distinct.filter((candidate) => index.entities[candidate.entity]!.type === 'place');
     if (places.length === 1) {
       const [place] = places;
-      return { entity: place!.entity, alias: place!.alias, reason: `shared name; a word of place before it points to ${describe(index, place!.entity)}` };
+      return { entity: place!.entity, alias: place!.alias, reason: `shared name; words of place around it point to ${describe(index, place!.entity)}` };
     }
   }
 

@@ -119,6 +119,15 @@ describe('one page, one meaning', () => {
     expect(linked('Mohammad Omar Daudzai, a former minister, criticised the Taliban over their policies.', 'Mohammad Omar replied.')).toEqual([['Taliban', 'taliban']]);
   });
 
+  it('takes a name an explainer calls a region for the region', () => {
+    expect(linked('ISIS-K took its name from Khorasan, a historical region; “Khorasan” refers to a region, and ISIS-K to the group.')).toEqual([
+      ['ISIS-K', 'isis-k'],
+      ['Khorasan', 'khorasan'],
+      ['Khorasan', 'khorasan'],
+      ['ISIS-K', 'isis-k'],
+    ]);
+  });
+
   it("does not take a place's name before a short form for part of a longer name", () => {
     expect(linked('Lydia Khalil wrote.', 'Our analyst for Kabul Khalil said more.')).toEqual([
       ['Lydia Khalil', 'lydia-khalil'],

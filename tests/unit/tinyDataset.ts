@@ -20,7 +20,7 @@ export function entity(id: string, type: EntityInput['type'], name: string, alia
 }
 
 export const TINY_ENTITIES: EntityInput[] = [
-  entity('isis-k', 'organization', 'Islamic State Khorasan Province', ['ISIS-K', 'IS-K', 'ISKP', { text: 'ISK', case: 'exact' }], {
+  entity('isis-k', 'organization', 'Islamic State Khorasan Province', ['ISIS-K', 'IS-K', 'ISKP', { text: 'ISK', case: 'exact' }, { text: 'Khorasan', requires: 'context', ambiguous: true }], {
     related: [{ id: 'islamic-state', relation: 'branch-of' }, { id: 'taliban', relation: 'rival-of' }],
   }),
   entity('islamic-state', 'organization', 'Islamic State', ['ISIS', 'Daesh', "Da'ish", { text: 'IS', case: 'exact', requires: 'context' }]),
@@ -67,7 +67,7 @@ export const TINY_ENTITIES: EntityInput[] = [
   entity('resolute-support', 'organization', 'Resolute Support', [{ text: 'Resolute Support', notSentenceStart: true }]),
   entity('moscow', 'place', 'Moscow', ['Москва'], { location: { lat: 55.75, lon: 37.6, country: 'RU' } }),
   entity('september-11', 'event', 'September 11 attacks', ['9/11']),
-  entity('khorasan', 'place', 'Khorasan', [{ text: 'Khorasan', requires: 'context' }], {
+  entity('khorasan', 'place', 'Khorasan', [{ text: 'Khorasan', requires: 'context', ambiguous: true }], {
     related: [{ id: 'isis-k', relation: 'affiliated-with' }],
   }),
 ];
