@@ -314,6 +314,16 @@ function headsLongerNameAfter(text: string, end: number): boolean {
   return words !== null && words.slice(1).some((word) => word !== undefined && isNameHead(word));
 }
 
+/** Whether every one of the aliases is the short form of a person (not necessarily the same one). */
+function areAllPeoplesShortForms(matcher: Matcher, aliasIndexes: readonly number[]): boolean {
+  const { aliases, entities } = matcher.index;
+  for (const aliasIndex of aliasIndexes) {
+    const alias = aliases[aliasIndex]!;
+    if (!isShortForm(alias) || entities[alias.entity]!.type !== 'person') return false;
+  }
+  return true;
+}
+
 /** The one person all of `fitting` name, or -1. */
 function onePerson(matcher: Matcher, fitting: readonly number[]): number {
   const entity = matcher.index.aliases[fitting[0]!]!.entity;
@@ -407,7 +417,7 @@ function attemptAt(matcher: Matcher, scan: TokenScan, first: number): Attempt | 
   if (bestLast < 0) return undefined;
   if (bestAliases && ownSurnameFollows(matcher, scan, bestLast, bestAliases)) bestLast++;
   // "the Mehsud tribe": a surname that names a tribe there is nobody's short form.
-  if (bestAliases && isKinGroupNoun(scan.neighbour(bestLast, 1) ?? '') && bestAliases.every((a) => isShortForm(aliases[a]!) && onePerson(matcher, [a]) >= 0)) {
+  if (bestAliases && areAllPeoplesShortForms(matcher, bestAliases) && isKinGroupNoun(scan.neighbour(bestLast, 1) ?? '')) {
     return { last: bestLast };
   }
   // "Tehreek-i-Taliban Pakistan" under a spelling the dataset lacks: neither "Taliban" nor "Pakistan" is meant.

@@ -9,7 +9,7 @@ import { createFoldBuffers, foldInto, foldKeepingCase } from './normalize';
  * FoldedScan folds the whole passage first and serves any text; PlainScan (plainScan.ts) reads
  * plain passages where they stand and only near capitals.
  */
-export function hasLineBreak(text: string, from: number, to: number): boolean {
+function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
     if (unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029) return true;
